@@ -1,0 +1,61 @@
+//! Installs the bundled BIZ UDPGothic font and projector-sized text styles into egui.
+
+use bevy::prelude::*;
+use bevy_egui::egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+use bevy_egui::egui::{FontData, FontFamily, FontId, TextStyle};
+use bevy_egui::{EguiContext, EguiPreUpdateSet, PrimaryEguiContext, egui};
+
+/// BIZ UDPGothic (SIL OFL 1.1, see `assets/fonts/OFL.txt`), embedded so the
+/// binary runs from any directory.
+const BIZ_UDP_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
+
+/// Body text size in points; the game is read off a projector.
+pub(super) const BODY_SIZE: f32 = 28.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        PreUpdate,
+        install_fonts
+            .after(EguiPreUpdateSet::InitContexts)
+            .before(EguiPreUpdateSet::BeginPass),
+    );
+}
+
+/// Sets fonts and text sizes once, when the primary egui context appears,
+/// so that the very first pass already renders Japanese.
+fn install_fonts(mut contexts: Query<&mut EguiContext, Added<PrimaryEguiContext>>) {
+    for mut context in &mut contexts {
+        setup_fonts(context.get_mut());
+    }
+}
+
+/// Adds BIZ UDPGothic as the first proportional font and as the CJK fallback
+/// for monospace, and enlarges every text style.
+fn setup_fonts(ctx: &egui::Context) {
+    ctx.add_font(FontInsert::new(
+        "BIZUDPGothic",
+        FontData::from_static(BIZ_UDP_GOTHIC),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: FontPriority::Highest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(22.0)),
+            (TextStyle::Body, FontId::proportional(BODY_SIZE)),
+            (TextStyle::Button, FontId::proportional(BODY_SIZE)),
+            (TextStyle::Heading, FontId::proportional(44.0)),
+            (TextStyle::Monospace, FontId::monospace(24.0)),
+        ]
+        .into();
+        style.spacing.button_padding = egui::vec2(20.0, 10.0);
+        style.spacing.item_spacing = egui::vec2(12.0, 12.0);
+    });
+}

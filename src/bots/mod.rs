@@ -1,0 +1,45 @@
+//! Bots that fill seats: deterministic given the game seed and the seat.
+
+mod heuristic;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::rules::{Action, BotKind, Game};
+
+pub use heuristic::{Advice, advise};
+
+/// A bot for one seat. Its own RNG never touches the game's.
+#[derive(Debug, Clone)]
+pub struct Bot {
+    kind: BotKind,
+    rng: ChaCha8Rng,
+}
+
+impl Bot {
+    /// A bot for `seat` of a game seeded with `game_seed`.
+    pub fn new(kind: BotKind, game_seed: u64, seat: usize) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(game_seed ^ 0x0b07_5eed_0000_0000);
+        rng.set_stream(seat as u64 + 1);
+        Self { kind, rng }
+    }
+
+    pub fn kind(&self) -> BotKind {
+        self.kind
+    }
+
+    /// The bot's next action for its seat (which must be the current seat).
+    pub fn choose(&mut self, game: &Game, seat: usize) -> Action {
+        match self.kind {
+            BotKind::Random => {
+                let legal = game.legal_actions(seat);
+                if legal.is_empty() {
+                    return Action::EndTurn;
+                }
+                let i = self.rng.random_range(0..legal.len());
+                legal[i].clone()
+            }
+            BotKind::Heuristic => advise(game, seat).action,
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! `community-coping simulate`: many bot games in parallel, summarised.
+//! The same arguments always print the same bytes.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{Format, content_or_report};
+use crate::content::Content;
+use crate::rules::BotKind;
+use crate::sim::{self, SimConfig, SimReport};
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Scenario directory (default: the built-in scenario).
+    dir: Option<PathBuf>,
+    /// Number of games.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    games: u64,
+    /// Seats per game (1–6).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=6))]
+    seats: u64,
+    /// Seed of the first game; every game's seed derives from it.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Difficulty preset id (default: the scenario's default preset).
+    #[arg(long)]
+    difficulty: Option<String>,
+    /// Which bot plays every seat.
+    #[arg(long, value_enum, default_value_t = BotArg::Heuristic)]
+    bot: BotArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BotArg {
+    Heuristic,
+    Random,
+}
+
+pub(super) fn run(args: &SimulateArgs) -> ExitCode {
+    let content = match content_or_report(args.dir.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let difficulty = match &args.difficulty {
+        Some(d) if content.difficulty(d).is_none() => {
+            let known: Vec<&str> = content
+                .difficulties()
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
+            eprintln!(
+                "error: unknown difficulty \"{d}\": use one of {}",
+                known.join(", ")
+            );
+            return ExitCode::FAILURE;
+        }
+        Some(d) => d.clone(),
+        None => content.default_difficulty().id.clone(),
+    };
+    let config = SimConfig {
+        games: usize::try_from(args.games).unwrap_or(usize::MAX),
+        seats: usize::try_from(args.seats).unwrap_or(4),
+        seed: args.seed,
+        difficulty,
+        bot: match args.bot {
+            BotArg::Heuristic => BotKind::Heuristic,
+            BotArg::Random => BotKind::Random,
+        },
+    };
+    let results = match sim::run(&content, &config) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot set up the games: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = sim::summarise(&content, &results);
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot write the report: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Format::Text => print!("{}", text_report(&content, &config, &report)),
+    }
+    ExitCode::SUCCESS
+}
+
+fn text_report(content: &Content, c: &SimConfig, r: &SimReport) -> String {
+    let mut s = String::new();
+    let bot = match c.bot {
+        BotKind::Heuristic => "heuristic",
+        BotKind::Random => "random",
+    };
+    let _ = writeln!(
+        s,
+        "scenario \"{}\" ({}), difficulty {}, {} seats, {bot} bots, seed {}",
+        content.id(),
+        content.content_hash(),
+        c.difficulty,
+        c.seats,
+        c.seed
+    );
+    let _ = writeln!(s, "games:          {}", r.games);
+    let _ = writeln!(
+        s,
+        "wins:           {} ({:.1} %, 95 % interval {:.1}–{:.1} %)",
+        r.wins,
+        r.win_rate * 100.0,
+        r.win_rate_ci95.0 * 100.0,
+        r.win_rate_ci95.1 * 100.0
+    );
+    let _ = writeln!(
+        s,
+        "mean connected: {:.2} residents per game",
+        r.mean_resolved
+    );
+    let collapses: usize = r.collapse_years.values().sum();
+    let _ = writeln!(s, "collapses by year ({collapses}):");
+    for year in content.start_year()..=content.end_year() {
+        let n = r.collapse_years.get(&year).copied().unwrap_or(0);
+        let _ = writeln!(s, "  {year}  {:>7}  {}", n, bar(n, r.games));
+    }
+    let _ = writeln!(s, "collapses by district:");
+    for d in content.districts() {
+        let n = r.collapse_districts.get(&d.key).copied().unwrap_or(0);
+        let share = if collapses == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / collapses as f64
+        };
+        let _ = writeln!(
+            s,
+            "  {:<12} {:>7}  {:>5.1} %  {}",
+            d.key,
+            n,
+            share,
+            d.name.get("ja")
+        );
+    }
+    s
+}
+
+fn bar(n: usize, total: usize) -> String {
+    if total == 0 {
+        return String::new();
+    }
+    "#".repeat((n * 50).div_ceil(total))
+}

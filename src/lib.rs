@@ -1,0 +1,15 @@
+//! Community Coping: a cooperative game about isolation and connection in a town.
+//!
+//! The crate is a pure, deterministic rules library ([`rules`]) fed by validated
+//! scenario content ([`content`]), with bots ([`bots`]), a balance simulator
+//! ([`sim`]) and the command line ([`cli`]); behind the `app` feature, the Bevy
+//! shell that people play on.
+
+pub mod bots;
+pub mod cli;
+pub mod content;
+pub mod rules;
+pub mod sim;
+
+#[cfg(feature = "app")]
+pub mod app;

@@ -1,0 +1,34 @@
+//! Entry point: parses the command line, then opens the game or runs a tool.
+
+use std::process::ExitCode;
+
+use community_coping::cli;
+
+fn main() -> ExitCode {
+    let cli = match cli::parse() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match cli.command {
+        Some(command) => cli::run_tool(command),
+        None => open_game(cli.scenario.as_deref()),
+    }
+}
+
+#[cfg(feature = "app")]
+fn open_game(dir: Option<&std::path::Path>) -> ExitCode {
+    match cli::content_or_report(dir) {
+        Ok(content) => {
+            community_coping::app::run(content.title().get("ja"), content.title().get("en"))
+        }
+        Err(code) => code,
+    }
+}
+
+#[cfg(not(feature = "app"))]
+fn open_game(_dir: Option<&std::path::Path>) -> ExitCode {
+    eprintln!(
+        "error: this build has no game window (built without the `app` feature); use a subcommand, see --help"
+    );
+    ExitCode::FAILURE
+}

@@ -1,0 +1,68 @@
+//! What a seat can do, and why the rules may refuse it.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::content::{ConnectionId, ResidentId};
+
+/// An action a seat asks the rules to perform.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// 傾聴: reveal a hidden resident's worry and needs.
+    Listen { resident: ResidentId },
+    /// つながる: take a connection from the offer row (or a peeked deck card).
+    Connect { card: ConnectionId },
+    /// つなぐ: play hand cards that together meet a revealed resident's needs.
+    Prescribe {
+        resident: ResidentId,
+        cards: Vec<ConnectionId>,
+    },
+    /// Put a hand card on the discard pile when the hand is over its limit.
+    Release { card: ConnectionId },
+    /// End the seat's turn (the next seat's resident arrives).
+    EndTurn,
+}
+
+impl Action {
+    /// Whether the action reveals hidden information or draws from a deck.
+    /// Such actions can never be undone by players.
+    pub fn reveals_or_draws(&self) -> bool {
+        match self {
+            Action::Listen { .. } | Action::Connect { .. } | Action::EndTurn => true,
+            Action::Prescribe { .. } | Action::Release { .. } => false,
+        }
+    }
+}
+
+/// Why an action was refused. The game is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RuleError {
+    #[error("the game is over")]
+    GameOver,
+    #[error("there is no seat {0}")]
+    NoSuchSeat(usize),
+    #[error("it is seat {expected}'s turn, not seat {got}'s")]
+    NotYourTurn { expected: usize, got: usize },
+    #[error("no actions left this turn: end the turn")]
+    NoActionsLeft,
+    #[error("the hand is over its limit: release a card first")]
+    MustReleaseFirst,
+    #[error("the hand is within its limit: there is nothing to release")]
+    NothingToRelease,
+    #[error("there is no such resident")]
+    UnknownResident,
+    #[error("that resident is not waiting in the town")]
+    ResidentNotInTown,
+    #[error("that resident's worry is already known")]
+    AlreadyRevealed,
+    #[error("listen to that resident first: the worry is still hidden")]
+    NotRevealed,
+    #[error("that connection is not in the offer row")]
+    CardNotOffered,
+    #[error("that connection is not in your hand")]
+    CardNotInHand,
+    #[error("the same card is played twice")]
+    DuplicateCard,
+    #[error("these cards do not meet all of the resident's needs, one card per need")]
+    NeedsNotMet,
+}

@@ -1,0 +1,123 @@
+//! Events: the record of everything that happened, in order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{ConnectionId, DistrictId, EventId, Need, ResidentId};
+
+/// Why a resident's worry became known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RevealCause {
+    /// A seat listened.
+    Listen,
+    /// The coping track's extra reveal after a listen.
+    ExtraReveal,
+    /// An event card revealed the district.
+    Event,
+    /// The resident arrived in a role's home district.
+    HomeDistrict,
+}
+
+/// Where a connected card came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConnectSource {
+    Offer,
+    DeckTop,
+}
+
+/// Why a resident gained a need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NeedCause {
+    /// Unresolved through too many year ends: isolation deepens.
+    Escalation,
+    /// An event card.
+    Event,
+}
+
+/// Something that happened in the game.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    TurnStarted {
+        year: i32,
+        seat: usize,
+        actions: u8,
+    },
+    ResidentArrived {
+        resident: ResidentId,
+        district: DistrictId,
+    },
+    EventDrawn {
+        event: EventId,
+    },
+    /// A second event in one turn goes to the bottom of the resident deck.
+    EventDeferred {
+        event: EventId,
+    },
+    ResidentDeckEmpty,
+    Listened {
+        seat: usize,
+        resident: ResidentId,
+        free: bool,
+    },
+    Revealed {
+        resident: ResidentId,
+        cause: RevealCause,
+    },
+    Connected {
+        seat: usize,
+        card: ConnectionId,
+        source: ConnectSource,
+    },
+    OfferRefilled {
+        card: ConnectionId,
+    },
+    ConnectionDeckReshuffled {
+        cards: usize,
+    },
+    HandOverLimit {
+        seat: usize,
+        limit: u8,
+    },
+    Released {
+        seat: usize,
+        card: ConnectionId,
+    },
+    Prescribed {
+        seat: usize,
+        resident: ResidentId,
+        cards: Vec<ConnectionId>,
+        waived: Option<Need>,
+    },
+    CopingRaised {
+        level: u16,
+    },
+    BonusUnlocked {
+        at: u16,
+    },
+    NeedGained {
+        resident: ResidentId,
+        need: Need,
+        cause: NeedCause,
+    },
+    ConnectionAdded {
+        card: ConnectionId,
+    },
+    ConnectionLost {
+        seat: usize,
+        card: ConnectionId,
+    },
+    TurnEnded {
+        seat: usize,
+    },
+    YearEnded {
+        year: i32,
+    },
+    TownCollapsed {
+        year: i32,
+        district: DistrictId,
+        residents: Vec<ResidentId>,
+    },
+    TownSurvived {
+        year: i32,
+        connected: usize,
+    },
+}

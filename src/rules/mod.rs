@@ -1,0 +1,20 @@
+//! The rules of Community Coping: a pure, deterministic engine with no Bevy
+//! inside. `Game` state, `Action` in, `Result<Vec<Event>, RuleError>` out;
+//! all randomness from the seeded RNG kept in the state.
+
+mod action;
+mod event;
+mod hash;
+mod journal;
+mod legal;
+mod play;
+mod setup;
+mod state;
+
+pub use action::{Action, RuleError};
+pub use event::{ConnectSource, Event, NeedCause, RevealCause};
+pub use journal::{
+    DeckIdentity, Entry, JOURNAL_FORMAT, Journal, ReplayError, replay, replay_prefix, undo,
+};
+pub use setup::{BotKind, SeatKind, SeatSetup, Setup, SetupError};
+pub use state::{Game, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};

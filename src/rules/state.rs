@@ -1,0 +1,322 @@
+//! The game state and read-only queries on it. Only [`super::play`] changes it.
+
+use std::sync::Arc;
+
+use rand_chacha::ChaCha8Rng;
+
+use super::setup::Setup;
+use crate::content::{
+    Ability, Bonus, ConnectionId, Content, DistrictId, EventId, Need, Params, ResidentId, RoleId,
+};
+
+/// A card of the resident deck: a resident, or an event mixed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ResidentCard {
+    Resident(ResidentId),
+    Event(EventId),
+}
+
+/// Where a resident card is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResidentPlace {
+    Deck,
+    Town(DistrictId),
+    Connected,
+}
+
+/// A resident's state beyond its printed card.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResidentState {
+    pub(crate) place: ResidentPlace,
+    pub(crate) revealed: bool,
+    pub(crate) extra_needs: Vec<Need>,
+    pub(crate) year_ends_waited: u8,
+    pub(crate) arrived: Option<i32>,
+}
+
+impl ResidentState {
+    pub fn place(&self) -> ResidentPlace {
+        self.place
+    }
+    pub fn revealed(&self) -> bool {
+        self.revealed
+    }
+    /// Needs gained in play (escalation, events), after the printed ones.
+    pub fn extra_needs(&self) -> &[Need] {
+        &self.extra_needs
+    }
+    /// Year ends this resident has waited unresolved.
+    pub fn year_ends_waited(&self) -> u8 {
+        self.year_ends_waited
+    }
+    /// The year the resident arrived in the town.
+    pub fn arrived(&self) -> Option<i32> {
+        self.arrived
+    }
+}
+
+/// A seat as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Seat {
+    pub(crate) role: RoleId,
+    pub(crate) home: Option<DistrictId>,
+}
+
+impl Seat {
+    pub fn role(&self) -> RoleId {
+        self.role
+    }
+    pub fn home(&self) -> Option<DistrictId> {
+        self.home
+    }
+}
+
+/// How the game ended.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Collapsed {
+        year: i32,
+        district: DistrictId,
+        residents: Vec<ResidentId>,
+    },
+    Survived {
+        connected: usize,
+    },
+}
+
+/// A game in progress (or finished). Cloneable and cheap to query.
+#[derive(Debug, Clone)]
+pub struct Game {
+    pub(crate) content: Arc<Content>,
+    pub(crate) setup: Setup,
+    pub(crate) params: Params,
+    pub(crate) seats: Vec<Seat>,
+    pub(crate) rng: ChaCha8Rng,
+    pub(crate) year: i32,
+    pub(crate) turn_seat: usize,
+    pub(crate) actions_left: u8,
+    pub(crate) free_listens_left: u8,
+    pub(crate) over_limit: bool,
+    pub(crate) outcome: Option<Outcome>,
+    /// Resident deck; the top card is the last element.
+    pub(crate) resident_deck: Vec<ResidentCard>,
+    pub(crate) residents: Vec<ResidentState>,
+    /// Unresolved residents per district, in arrival order.
+    pub(crate) town: Vec<Vec<ResidentId>>,
+    pub(crate) connected: Vec<ResidentId>,
+    pub(crate) used_events: Vec<EventId>,
+    /// Connection deck; the top card is the last element.
+    pub(crate) conn_deck: Vec<ConnectionId>,
+    pub(crate) discard: Vec<ConnectionId>,
+    pub(crate) offer: Vec<ConnectionId>,
+    pub(crate) hands: Vec<Vec<ConnectionId>>,
+    pub(crate) reserve: Vec<ConnectionId>,
+    pub(crate) removed: Vec<ConnectionId>,
+    pub(crate) coping: u16,
+    pub(crate) last_undoable: bool,
+    pub(crate) actions_taken: u32,
+    pub(crate) opening: Vec<super::Event>,
+}
+
+impl Game {
+    pub fn content(&self) -> &Arc<Content> {
+        &self.content
+    }
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+    /// Parameters after the difficulty preset.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+    pub fn seats(&self) -> &[Seat] {
+        &self.seats
+    }
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// Whose turn it is.
+    pub fn current_seat(&self) -> usize {
+        self.turn_seat
+    }
+    pub fn actions_left(&self) -> u8 {
+        self.actions_left
+    }
+    pub fn free_listens_left(&self) -> u8 {
+        self.free_listens_left
+    }
+    /// True while the current seat must release a card.
+    pub fn must_release(&self) -> bool {
+        self.over_limit
+    }
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+    pub fn is_over(&self) -> bool {
+        self.outcome.is_some()
+    }
+    pub fn resident_state(&self, id: ResidentId) -> &ResidentState {
+        &self.residents[id.index()]
+    }
+    /// Unresolved residents in a district, in arrival order.
+    pub fn district_residents(&self, d: DistrictId) -> &[ResidentId] {
+        &self.town[d.index()]
+    }
+    pub fn connected_residents(&self) -> &[ResidentId] {
+        &self.connected
+    }
+    pub fn resident_deck_len(&self) -> usize {
+        self.resident_deck.len()
+    }
+    pub fn connection_deck_len(&self) -> usize {
+        self.conn_deck.len()
+    }
+    pub fn discard(&self) -> &[ConnectionId] {
+        &self.discard
+    }
+    pub fn offer(&self) -> &[ConnectionId] {
+        &self.offer
+    }
+    pub fn hand(&self, seat: usize) -> &[ConnectionId] {
+        &self.hands[seat]
+    }
+    pub fn removed_connections(&self) -> &[ConnectionId] {
+        &self.removed
+    }
+    pub fn reserve_connections(&self) -> &[ConnectionId] {
+        &self.reserve
+    }
+    pub fn coping(&self) -> u16 {
+        self.coping
+    }
+    /// Number of accepted actions so far.
+    pub fn actions_taken(&self) -> u32 {
+        self.actions_taken
+    }
+    /// Events of the setup and the first arrival.
+    pub fn opening_events(&self) -> &[super::Event] {
+        &self.opening
+    }
+
+    /// All needs of a resident: printed, then gained.
+    pub fn needs(&self, id: ResidentId) -> impl Iterator<Item = Need> + '_ {
+        self.content
+            .resident(id)
+            .needs
+            .iter()
+            .copied()
+            .chain(self.residents[id.index()].extra_needs.iter().copied())
+    }
+
+    /// Needs left once the seat's role waives what it can.
+    pub fn needs_for(&self, seat: usize, id: ResidentId) -> (Vec<Need>, Option<Need>) {
+        let mut needs: Vec<Need> = self.needs(id).collect();
+        for a in self.role_abilities(seat) {
+            if let Ability::WaiveNeed(w) = a
+                && let Some(i) = needs.iter().position(|n| *n == Need::Worry(w))
+            {
+                let waived = needs.remove(i);
+                return (needs, Some(waived));
+            }
+        }
+        (needs, None)
+    }
+
+    pub(crate) fn role_abilities(&self, seat: usize) -> impl Iterator<Item = Ability> + '_ {
+        self.content
+            .role(self.seats[seat].role)
+            .abilities
+            .iter()
+            .copied()
+    }
+
+    fn unlocked(&self) -> impl Iterator<Item = Bonus> + '_ {
+        self.content
+            .coping_track()
+            .iter()
+            .take_while(|u| u.at <= self.coping)
+            .map(|u| u.bonus)
+    }
+
+    /// The next coping-track unlock, if any.
+    pub fn next_unlock(&self) -> Option<&crate::content::Unlock> {
+        self.content
+            .coping_track()
+            .iter()
+            .find(|u| u.at > self.coping)
+    }
+
+    /// Current hand limit of a seat.
+    pub fn hand_limit(&self, seat: usize) -> u8 {
+        let role: u8 = self
+            .role_abilities(seat)
+            .map(|a| match a {
+                Ability::ExtraHandLimit(n) => n,
+                _ => 0,
+            })
+            .sum();
+        let team: u8 = self
+            .unlocked()
+            .map(|b| match b {
+                Bonus::HandLimit(n) => n,
+                _ => 0,
+            })
+            .sum();
+        self.params.hand_limit + role + team
+    }
+
+    pub(crate) fn turn_allowance(&self, seat: usize) -> (u8, u8) {
+        let mut actions = self.params.actions_per_turn;
+        let mut free = 0;
+        for a in self.role_abilities(seat) {
+            match a {
+                Ability::ExtraActions(n) => actions += n,
+                Ability::FreeListens(n) => free += n,
+                _ => {}
+            }
+        }
+        for b in self.unlocked() {
+            match b {
+                Bonus::ActionsPerTurn(n) => actions += n,
+                Bonus::FreeListens(n) => free += n,
+                _ => {}
+            }
+        }
+        (actions, free)
+    }
+
+    pub(crate) fn extra_reveal(&self) -> bool {
+        self.unlocked().any(|b| b == Bonus::ListenExtraReveal)
+    }
+
+    /// How many top deck cards a seat may take with Connect, besides the offer row.
+    pub fn peek(&self, seat: usize) -> usize {
+        self.role_abilities(seat)
+            .map(|a| match a {
+                Ability::ConnectPeek(n) => usize::from(n),
+                _ => 0,
+            })
+            .sum::<usize>()
+            .min(self.conn_deck.len())
+    }
+
+    /// The deck cards a seat may take with Connect besides the offer row (top first).
+    pub fn peeked_cards(&self, seat: usize) -> impl Iterator<Item = ConnectionId> + '_ {
+        self.conn_deck.iter().rev().take(self.peek(seat)).copied()
+    }
+
+    /// Whether players may undo the last action: it revealed nothing and drew nothing.
+    pub fn can_undo(&self) -> bool {
+        self.last_undoable
+    }
+
+    /// Unresolved residents per district.
+    pub fn loads(&self) -> Vec<usize> {
+        self.town.iter().map(Vec::len).collect()
+    }
+
+    /// A stable digest of the whole state, for tests and resume checks.
+    pub fn state_hash(&self) -> String {
+        super::hash::state_hash(self)
+    }
+}
