@@ -128,7 +128,7 @@ impl<'a> Validator<'a> {
             return Text::default();
         }
         for lang in self.languages.clone() {
-            if !raw.get(&lang).is_some_and(|s| !s.trim().is_empty()) {
+            if raw.get(&lang).is_none_or(|s| s.trim().is_empty()) {
                 self.err(
                     &f.name,
                     Some(at),
@@ -565,14 +565,19 @@ impl<'a> Validator<'a> {
         s: &RawScenario,
         roles: &RawRoles,
     ) -> Vec<RoleId> {
-        let at = sf.loc.top_field("default_roles").unwrap_or(0);
+        let mut from = sf.loc.top_field("default_roles").unwrap_or(0);
         let mut out = Vec::new();
         for key in &s.default_roles {
+            // Search on from the previous entry, so a repeat points at itself.
+            let key_at = sf.loc.key_after(from, key);
+            if let Some(o) = key_at {
+                from = o + key.len() + 2;
+            }
             match roles.roles.iter().position(|r| &r.id == key) {
                 Some(i) if out.contains(&RoleId::from_index(i)) => {
                     self.err(
                         &sf.name,
-                        sf.loc.key_after(at, key),
+                        key_at,
                         format!("role \"{key}\" appears twice in default_roles"),
                         "every seat needs a different role",
                     );
@@ -580,7 +585,7 @@ impl<'a> Validator<'a> {
                 Some(i) => out.push(RoleId::from_index(i)),
                 None => self.err(
                     &sf.name,
-                    sf.loc.key_after(at, key),
+                    key_at,
                     format!("default_roles names unknown role \"{key}\""),
                     format!("use a role id from {}", s.files.roles),
                 ),

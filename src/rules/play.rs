@@ -542,7 +542,7 @@ impl Game {
         for r in waiting {
             let state = &mut self.residents[r.index()];
             state.year_ends_waited = state.year_ends_waited.saturating_add(1);
-            if state.year_ends_waited % every == 0 {
+            if state.year_ends_waited.is_multiple_of(every) {
                 self.gain_need(r, NeedCause::Escalation, ev);
             }
         }

@@ -168,6 +168,18 @@ impl Game {
     pub fn resident_deck_len(&self) -> usize {
         self.resident_deck.len()
     }
+    /// The resident deck, top card last. Hidden information: for audits and tests.
+    pub fn resident_deck(&self) -> &[ResidentCard] {
+        &self.resident_deck
+    }
+    /// The connection deck, top card last. Hidden information: for audits and tests.
+    pub fn connection_deck(&self) -> &[ConnectionId] {
+        &self.conn_deck
+    }
+    /// Event cards already resolved.
+    pub fn used_events(&self) -> &[EventId] {
+        &self.used_events
+    }
     pub fn connection_deck_len(&self) -> usize {
         self.conn_deck.len()
     }
@@ -208,9 +220,13 @@ impl Game {
             .chain(self.residents[id.index()].extra_needs.iter().copied())
     }
 
-    /// Needs left once the seat's role waives what it can.
+    /// Needs left once the seat's role waives what it can. A waiver never
+    /// removes a resident's last need: at least one card is always played.
     pub fn needs_for(&self, seat: usize, id: ResidentId) -> (Vec<Need>, Option<Need>) {
         let mut needs: Vec<Need> = self.needs(id).collect();
+        if needs.len() < 2 {
+            return (needs, None);
+        }
         for a in self.role_abilities(seat) {
             if let Ability::WaiveNeed(w) = a
                 && let Some(i) = needs.iter().position(|n| *n == Need::Worry(w))

@@ -1,0 +1,378 @@
+//! The command-line tool, run as a real process on real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_community-coping");
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn mini_dir() -> PathBuf {
+    manifest_dir().join("tests/fixtures/mini")
+}
+
+/// Runs the binary from the crate root.
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(manifest_dir())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts a failed run printed exactly one line on stderr and did not panic.
+#[track_caller]
+fn assert_one_line_error(o: &Output) -> String {
+    let err = stderr(o);
+    assert!(!o.status.success(), "expected failure, got {:?}", o.status);
+    assert!(!err.contains("panicked"), "panic: {err}");
+    assert_eq!(err.lines().count(), 1, "stderr should be one line: {err:?}");
+    assert!(err.starts_with("error"), "{err:?}");
+    err
+}
+
+/// A copy of a deck in a fresh temporary directory, removed on drop.
+struct TempDeck {
+    dir: PathBuf,
+}
+
+impl TempDeck {
+    fn copy_of(src: &Path) -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "community-coping-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        for entry in std::fs::read_dir(src).expect("read fixture dir") {
+            let path = entry.expect("dir entry").path();
+            if path.is_file() {
+                std::fs::copy(&path, dir.join(path.file_name().expect("file name")))
+                    .expect("copy fixture file");
+            }
+        }
+        Self { dir }
+    }
+
+    /// Replaces the one occurrence of `from` in `file` by `to`.
+    fn edit(&self, file: &str, from: &str, to: &str) {
+        let path = self.dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("read deck file");
+        assert_eq!(text.matches(from).count(), 1, "{from:?} in {file}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write deck file");
+    }
+
+    fn path(&self) -> &str {
+        self.dir.to_str().expect("temp path is UTF-8")
+    }
+}
+
+impl Drop for TempDeck {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The mini deck with an unknown district on resident r-02 (residents.ron 4:36).
+fn broken_deck() -> TempDeck {
+    let deck = TempDeck::copy_of(&mini_dir());
+    deck.edit(
+        "residents.ron",
+        r#"id: "r-02", district: "b""#,
+        r#"id: "r-02", district: "z""#,
+    );
+    deck
+}
+
+// ---------------------------------------------------------------------------
+// validate
+
+#[test]
+fn validate_builtin_deck() {
+    let o = run(&["validate"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.lines().any(|l| l.starts_with("ok")), "{out}");
+    assert!(!out.contains("error"), "{out}");
+}
+
+#[test]
+fn validate_builtin_deck_json_is_an_array() {
+    let o = run(&["validate", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    assert!(v.is_array(), "{v}");
+}
+
+#[test]
+fn validate_mini_prints_warnings_and_succeeds() {
+    let o = run(&["validate", "tests/fixtures/mini"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains("warning: "), "{out}");
+    assert!(
+        out.contains("--> tests/fixtures/mini/scenario.ron:8:5"),
+        "{out}"
+    );
+    assert!(
+        out.lines().last().is_some_and(|l| l.starts_with("ok")),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_broken_deck_text() {
+    let deck = broken_deck();
+    let o = run(&["validate", deck.path()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    assert!(
+        out.contains("error: resident \"r-02\" is in unknown district \"z\""),
+        "{out}"
+    );
+    let place = format!("--> {}/residents.ron:4:36", deck.path());
+    assert!(out.contains(&place), "no {place:?} in {out}");
+    assert!(
+        out.contains(r#"4 |     Resident(id: "r-02", district: "z""#),
+        "the source line is shown: {out}"
+    );
+    assert!(out.contains("= help: "), "{out}");
+    assert!(out.contains("1 error(s)"), "{out}");
+}
+
+#[test]
+fn validate_broken_deck_json() {
+    let deck = broken_deck();
+    let o = run(&["validate", deck.path(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let items = v.as_array().expect("an array");
+    assert!(!items.is_empty());
+    for item in items {
+        let obj = item.as_object().expect("an object");
+        let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["column", "file", "hint", "line", "message", "severity"],
+            "{item}"
+        );
+    }
+    let error = items
+        .iter()
+        .find(|i| i["severity"] == "error")
+        .expect("an error");
+    assert_eq!(
+        error["file"],
+        format!("{}/residents.ron", deck.path()).as_str()
+    );
+    assert_eq!(error["line"], 4);
+    assert_eq!(error["column"], 36);
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"z\""))
+    );
+    assert!(error["hint"].as_str().is_some_and(|h| !h.is_empty()));
+    // Warnings come along too, marked as such.
+    assert!(items.iter().any(|i| i["severity"] == "warning"), "{v}");
+}
+
+#[test]
+fn validate_syntax_error_points_at_ron_position() {
+    let deck = TempDeck::copy_of(&mini_dir());
+    deck.edit("map.ron", r#""East"}, position"#, r#""East"} position"#);
+    let o = run(&["validate", deck.path()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    let place = format!("--> {}/map.ron:2:55", deck.path());
+    assert!(out.contains(&place), "no {place:?} in {out}");
+}
+
+#[test]
+fn validate_missing_dir_is_one_line() {
+    let o = run(&["validate", "/no/such/dir"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("/no/such/dir"), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn validate_dir_without_scenario_file() {
+    let dir = TempDeck::copy_of(&manifest_dir().join("tests/fixtures/mini"));
+    std::fs::remove_file(dir.dir.join("scenario.ron")).expect("remove scenario.ron");
+    let o = run(&["validate", dir.path()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("scenario.ron"), "{out}");
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+// ---------------------------------------------------------------------------
+// simulate
+
+#[test]
+fn simulate_is_deterministic() {
+    let args = ["simulate", "--games", "200", "--seats", "4", "--seed", "7"];
+    let a = run(&args);
+    let b = run(&args);
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout, "same arguments, same bytes");
+    let out = stdout(&a);
+    assert!(out.contains("games:          200"), "{out}");
+    assert!(out.contains("seed 7"), "{out}");
+}
+
+#[test]
+fn simulate_json_report() {
+    let o = run(&[
+        "simulate", "--games", "60", "--seats", "3", "--seed", "3", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    for key in [
+        "games",
+        "wins",
+        "win_rate",
+        "collapse_years",
+        "collapse_districts",
+        "mean_resolved",
+    ] {
+        assert!(v.get(key).is_some(), "no {key:?} in {v}");
+    }
+    assert_eq!(v["games"], 60);
+    let wins = v["wins"].as_u64().expect("wins is a number");
+    assert!(wins <= 60);
+    let rate = v["win_rate"].as_f64().expect("win_rate is a number");
+    assert!((rate - wins as f64 / 60.0).abs() < 1e-9, "{v}");
+    let collapses: u64 = v["collapse_years"]
+        .as_object()
+        .expect("collapse_years is a map")
+        .values()
+        .map(|n| n.as_u64().expect("a count"))
+        .sum();
+    let by_district: u64 = v["collapse_districts"]
+        .as_object()
+        .expect("collapse_districts is a map")
+        .values()
+        .map(|n| n.as_u64().expect("a count"))
+        .sum();
+    assert_eq!(collapses, by_district, "{v}");
+    assert!(collapses <= 60 - wins, "{v}");
+}
+
+#[test]
+fn simulate_mini_deck() {
+    let o = run(&[
+        "simulate",
+        "tests/fixtures/mini",
+        "--games",
+        "30",
+        "--seats",
+        "2",
+        "--difficulty",
+        "tight",
+    ]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains("scenario \"mini\""), "{out}");
+    assert!(out.contains("difficulty tight"), "{out}");
+}
+
+#[test]
+fn simulate_unknown_difficulty() {
+    let o = run(&["simulate", "--games", "5", "--difficulty", "nope"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("\"nope\""), "{err}");
+    assert!(err.contains("standard"), "the known ids are listed: {err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn simulate_too_many_seats() {
+    let o = run(&["simulate", "--seats", "9"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains('9'), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn simulate_zero_games() {
+    let o = run(&["simulate", "--games", "0"]);
+    assert_one_line_error(&o);
+}
+
+#[test]
+fn simulate_random_bot() {
+    let o = run(&["simulate", "--bot", "random", "--games", "50"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains("random bots"), "{out}");
+    assert!(out.contains("games:          50"), "{out}");
+}
+
+#[test]
+fn simulate_broken_deck_fails_with_diagnostics() {
+    let deck = broken_deck();
+    let o = run(&["simulate", deck.path(), "--games", "5"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("residents.ron:4:36"), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// argument errors
+
+#[test]
+fn unknown_subcommand_is_one_line() {
+    let o = run(&["frobnicate"]);
+    let err = assert_one_line_error(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("frobnicate"), "{err}");
+}
+
+#[test]
+fn unknown_flag_is_one_line() {
+    let o = run(&["validate", "--colour"]);
+    let err = assert_one_line_error(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("--colour"), "{err}");
+}
+
+#[test]
+fn bad_format_value_is_one_line() {
+    let o = run(&["simulate", "--format", "yaml"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("yaml"), "{err}");
+}
+
+#[test]
+fn help_and_version_succeed() {
+    let h = run(&["--help"]);
+    assert!(h.status.success());
+    let help = stdout(&h);
+    assert!(
+        help.contains("validate") && help.contains("simulate"),
+        "{help}"
+    );
+    let v = run(&["--version"]);
+    assert!(v.status.success());
+    assert!(stdout(&v).contains(env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,141 @@
+//! Property tests: random legal play never panics, conserves every card,
+//! replays exactly, and refused actions change nothing.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use community_coping::content::{ConnectionId, ResidentId, default_content};
+use community_coping::rules::{Action, Game, Journal, SeatKind, Setup, replay};
+use proptest::prelude::*;
+
+const ROLES: [&str; 6] = ["plain", "listener", "planner", "keeper", "soba", "aunt"];
+
+fn mini_setup(seed: u64, seats: usize, tight: bool) -> Setup {
+    let mut s = setup(seed, &ROLES[..seats]);
+    for seat in &mut s.seats {
+        seat.home_district = Some("a".into());
+    }
+    if tight {
+        s.difficulty = "tight".into();
+    }
+    s
+}
+
+/// Plays `choices` as indices into the legal actions, checking invariants after each step.
+fn play(g: &mut Game, journal: &mut Journal, choices: &[usize]) {
+    for &k in choices {
+        if g.is_over() {
+            break;
+        }
+        let seat = g.current_seat();
+        let legal = g.legal_actions(seat);
+        prop_assert_ne_fallible(!legal.is_empty());
+        let action = legal[k % legal.len()].clone();
+        g.act(seat, &action).expect("a legal action is accepted");
+        journal.record(seat, action);
+        assert_conserved(g);
+        for s in 0..g.seats().len() {
+            assert!(
+                g.hand(s).len() <= usize::from(g.hand_limit(s))
+                    || (g.must_release() && s == g.current_seat())
+            );
+        }
+        assert!(
+            g.offer().len() <= usize::from(g.params().offer_size) + g.content().connections().len()
+        );
+        assert!(g.year() <= g.content().end_year());
+    }
+}
+
+fn prop_assert_ne_fallible(ok: bool) {
+    assert!(ok, "a running game always offers at least one legal action");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_legal_play_conserves_cards_and_replays_exactly(
+        seed in any::<u64>(),
+        seats in 1usize..=6,
+        tight in any::<bool>(),
+        choices in prop::collection::vec(any::<usize>(), 0..400),
+    ) {
+        let c = mini();
+        let setup = mini_setup(seed, seats, tight);
+        let mut g = Game::new(Arc::clone(&c), setup.clone()).unwrap();
+        let mut journal = Journal::new(&c, setup);
+        play(&mut g, &mut journal, &choices);
+        let replayed = replay(Arc::clone(&c), &journal).unwrap();
+        prop_assert_eq!(replayed.state_hash(), g.state_hash());
+        // through serialisation too
+        let json = serde_json::to_string(&journal).unwrap();
+        let back: Journal = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(replay(c, &back).unwrap().state_hash(), g.state_hash());
+    }
+
+    #[test]
+    fn the_default_deck_plays_out_under_random_legal_play(
+        seed in any::<u64>(),
+        seats in 1usize..=6,
+        choices in prop::collection::vec(any::<usize>(), 0..600),
+    ) {
+        let c = default_content().unwrap();
+        let setup = Setup::standard(&c, seats, SeatKind::Human, "standard", seed);
+        let mut g = Game::new(Arc::clone(&c), setup.clone()).unwrap();
+        let mut journal = Journal::new(&c, setup);
+        play(&mut g, &mut journal, &choices);
+        prop_assert_eq!(replay(c, &journal).unwrap().state_hash(), g.state_hash());
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_game(seed in any::<u64>(), choices in prop::collection::vec(any::<usize>(), 0..100)) {
+        let c = mini();
+        let mut a = Game::new(Arc::clone(&c), mini_setup(seed, 3, false)).unwrap();
+        let mut b = Game::new(Arc::clone(&c), mini_setup(seed, 3, false)).unwrap();
+        prop_assert_eq!(a.state_hash(), b.state_hash());
+        let mut ja = Journal::new(&c, a.setup().clone());
+        let mut jb = Journal::new(&c, b.setup().clone());
+        play(&mut a, &mut ja, &choices);
+        play(&mut b, &mut jb, &choices);
+        prop_assert_eq!(a.state_hash(), b.state_hash());
+        prop_assert_eq!(ja, jb);
+    }
+
+    #[test]
+    fn refused_actions_change_nothing(
+        seed in any::<u64>(),
+        choices in prop::collection::vec(any::<usize>(), 0..60),
+        probes in prop::collection::vec((0usize..8, 0usize..7, 0u16..20, prop::collection::vec(0u16..12, 0..4)), 1..30),
+    ) {
+        let c = mini();
+        let setup = mini_setup(seed, 2, false);
+        let mut g = Game::new(Arc::clone(&c), setup.clone()).unwrap();
+        let mut journal = Journal::new(&c, setup);
+        play(&mut g, &mut journal, &choices);
+        for (kind, seat, id, cards) in probes {
+            let action = match kind {
+                0 => Action::Listen { resident: ResidentId::from_index(usize::from(id)) },
+                1 => Action::Connect { card: ConnectionId::from_index(usize::from(id) % 9) },
+                2 => Action::Release { card: ConnectionId::from_index(usize::from(id) % 9) },
+                3 => Action::EndTurn,
+                _ => Action::Prescribe {
+                    resident: ResidentId::from_index(usize::from(id) % 12),
+                    cards: cards.iter().map(|c| ConnectionId::from_index(usize::from(*c) % 9)).collect(),
+                },
+            };
+            let before = g.state_hash();
+            let legal = g.legal_actions(seat).contains(&action);
+            let mut probe = g.clone();
+            match probe.act(seat, &action) {
+                Err(_) => {
+                    prop_assert_eq!(probe.state_hash(), before);
+                    prop_assert!(!legal, "legal_actions listed a refused action {:?}", action);
+                }
+                Ok(_) => prop_assert!(legal || matches!(action, Action::Prescribe { .. }), "accepted but not listed: {:?}", action),
+            }
+        }
+    }
+}
