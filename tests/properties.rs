@@ -139,3 +139,47 @@ proptest! {
         }
     }
 }
+
+/// The most needs distinct cards can meet, by trying every assignment.
+fn brute_force(
+    needs: &[community_coping::content::Need],
+    cards: &[&community_coping::content::Connection],
+    used: u32,
+) -> usize {
+    let Some((first, rest)) = needs.split_first() else {
+        return 0;
+    };
+    let mut best = brute_force(rest, cards, used);
+    for (i, c) in cards.iter().enumerate() {
+        if used & (1 << i) == 0 && c.meets(*first) {
+            best = best.max(1 + brute_force(rest, cards, used | (1 << i)));
+        }
+    }
+    best
+}
+
+proptest! {
+    #[test]
+    fn matching_meets_as_many_needs_as_any_assignment(
+        need_kinds in prop::collection::vec(0usize..5, 0..6),
+        card_ids in prop::collection::vec(0usize..9, 0..7),
+    ) {
+        use community_coping::content::{Need, SpecialityId, Worry, partial_assign};
+        let c = mini();
+        let needs: Vec<Need> = need_kinds
+            .iter()
+            .map(|k| if *k == 4 { Need::Speciality(SpecialityId::from_index(0)) } else { Need::Worry(Worry::ALL[*k]) })
+            .collect();
+        let cards: Vec<_> = card_ids.iter().map(|i| c.connection(ConnectionId::from_index(*i))).collect();
+        let m = partial_assign(&needs, cards.iter().copied());
+        prop_assert_eq!(m.met(), brute_force(&needs, &cards, 0));
+        let mut used = Vec::new();
+        for (i, need) in needs.iter().enumerate() {
+            if let Some(card) = m.card_for(i) {
+                prop_assert!(cards[card].meets(*need));
+                prop_assert!(!used.contains(&card), "a card meets at most one need");
+                used.push(card);
+            }
+        }
+    }
+}

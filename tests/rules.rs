@@ -644,7 +644,7 @@ fn role_waives_one_need_of_its_category_but_a_card_is_still_played() {
     act(&mut g, Action::Listen { resident: r2 });
     let (needs, waived) = g.needs_for(0, r2);
     assert_eq!(waived, Some(Need::Worry(Worry::Money)));
-    assert_eq!(needs, vec![Need::Worry(Worry::Living)]);
+    assert_eq!(needs.as_slice(), &[Need::Worry(Worry::Living)]);
     let card = g.hand(0)[0];
     let ev = act(
         &mut g,

@@ -1,9 +1,12 @@
 //! The heuristic bot: prescribe where it saves the most endangered district,
 //! listen where hidden residents pile up, connect for needs seen on the board.
 //! It also explains itself, so the facilitator's coaching hint can show why.
+//! Bots decide millions of times in a simulation, so this avoids allocating.
 
-use crate::content::{ConnectionId, Need, ResidentId, partial_assign};
-use crate::rules::{Action, Game, ResidentPlace};
+use smallvec::SmallVec;
+
+use crate::content::{CardIndex, ConnectionId, Matching, ResidentId};
+use crate::rules::{Action, Game, Needs, ResidentPlace};
 
 /// Why the heuristic chose an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,26 +34,110 @@ pub struct Advice {
     pub reason: Reason,
 }
 
-fn danger(game: &Game, r: ResidentId) -> usize {
-    match game.resident_state(r).place() {
-        ResidentPlace::Town(d) => {
-            let load = game.district_residents(d).len();
-            // Close to collapse weighs much more; older waits a little more.
-            load * load * 10 + usize::from(game.resident_state(r).year_ends_waited())
+/// Per-district counts computed once per decision.
+struct Board {
+    load: SmallVec<[usize; 8]>,
+    hidden: SmallVec<[usize; 8]>,
+}
+
+impl Board {
+    fn of(game: &Game) -> Self {
+        let n = game.content().districts().len();
+        let mut load = SmallVec::from_elem(0, n);
+        let mut hidden = SmallVec::from_elem(0, n);
+        for (d, (l, h)) in load.iter_mut().zip(hidden.iter_mut()).enumerate() {
+            let residents = game.district_residents(crate::content::DistrictId::from_index(d));
+            *l = residents.len();
+            *h = residents
+                .iter()
+                .filter(|r| !game.resident_state(**r).revealed())
+                .count();
         }
-        _ => 0,
+        Self { load, hidden }
     }
+
+    /// How urgent a resident is: a loaded district weighs much more; a longer wait a little.
+    fn danger(&self, game: &Game, r: ResidentId) -> usize {
+        match game.resident_state(r).place() {
+            ResidentPlace::Town(d) => {
+                let load = self.load[d.index()];
+                load * load * 10 + usize::from(game.resident_state(r).year_ends_waited())
+            }
+            _ => 0,
+        }
+    }
+
+    /// Listening priority: most loaded district, then most hidden, then longest wait.
+    fn listen_score(&self, game: &Game, r: ResidentId) -> usize {
+        let ResidentPlace::Town(d) = game.resident_state(r).place() else {
+            return 0;
+        };
+        let waited = usize::from(game.resident_state(r).year_ends_waited()).min(63);
+        (self.load[d.index()] * 16 + self.hidden[d.index()]) * 64 + waited
+    }
+}
+
+/// The first item with the largest key (ties keep the earliest).
+fn first_max<T>(items: impl Iterator<Item = T>, mut key: impl FnMut(&T) -> usize) -> Option<T> {
+    let mut best: Option<(usize, T)> = None;
+    for item in items {
+        let k = key(&item);
+        if best.as_ref().is_none_or(|(b, _)| k > *b) {
+            best = Some((k, item));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// A known resident as the seat sees it, computed once per decision.
+struct Known {
+    resident: ResidentId,
+    needs: Needs,
+    /// Hand cards matched to needs; `None` when too many needs are missing to bother.
+    matching: Option<Matching>,
+    danger: usize,
 }
 
 /// The heuristic's choice for `seat` (the current seat).
 pub fn advise(game: &Game, seat: usize) -> Advice {
     let content = game.content();
     let hand = game.hand(seat);
+    let board = Board::of(game);
+    let hand_cards = || hand.iter().map(|c| content.connection(*c));
+    if game.is_over() || game.current_seat() != seat {
+        return Advice {
+            action: Action::EndTurn,
+            reason: Reason::NothingLeft,
+        };
+    }
+    if !game.must_release() && game.actions_left() == 0 && game.free_listens_left() == 0 {
+        return Advice {
+            action: Action::EndTurn,
+            reason: Reason::NothingLeft,
+        };
+    }
+    // Residents with more missing needs than this can't be helped soon: skip their matching.
+    let reachable = usize::from(game.actions_left()).max(2);
+    let index = CardIndex::new(hand_cards());
+    let known: SmallVec<[Known; 16]> = game
+        .revealed_in_town()
+        .map(|r| {
+            let (needs, _) = game.needs_for(seat, r);
+            let matching =
+                (needs.len() <= hand.len() + reachable).then(|| index.partial_assign(&needs));
+            Known {
+                resident: r,
+                danger: board.danger(game, r),
+                needs,
+                matching,
+            }
+        })
+        .collect();
     if game.must_release() {
-        let card = *hand
-            .iter()
-            .min_by_key(|c| usefulness(game, **c))
-            .expect("a seat over its hand limit holds cards");
+        let card = first_max(hand.iter().copied(), |c| {
+            usize::MAX - usefulness(game, &known, *c)
+        })
+        .expect("a seat over its hand limit holds cards");
         return Advice {
             action: Action::Release { card },
             reason: Reason::ReleaseLeastUseful,
@@ -60,43 +147,31 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
         action: Action::EndTurn,
         reason: Reason::NothingLeft,
     };
-    if game.is_over() || game.current_seat() != seat {
-        return end;
-    }
-    let hand_cards: Vec<_> = hand.iter().map(|c| content.connection(*c)).collect();
 
-    // Known residents, most endangered first.
-    let mut revealed: Vec<ResidentId> = game.revealed_in_town().collect();
-    revealed.sort_by_key(|r| std::cmp::Reverse(danger(game, *r)));
-
-    if game.actions_left() > 0 {
-        for &r in &revealed {
-            let (needs, _) = game.needs_for(seat, r);
-            let got = partial_assign(&needs, &hand_cards);
-            if got.iter().all(Option::is_some) {
-                let cards = got.iter().flatten().map(|i| hand[*i]).collect();
-                return Advice {
-                    action: Action::Prescribe { resident: r, cards },
-                    reason: Reason::PrescribeEndangered,
-                };
-            }
-        }
+    if game.actions_left() > 0
+        && let Some((k, m)) = first_max(
+            known.iter().filter_map(|k| {
+                k.matching
+                    .as_ref()
+                    .filter(|m| m.is_complete())
+                    .map(|m| (k, m))
+            }),
+            |(k, _)| k.danger,
+        )
+    {
+        let cards = (0..k.needs.len())
+            .filter_map(|i| m.card_for(i))
+            .map(|i| hand[i])
+            .collect();
+        return Advice {
+            action: Action::Prescribe {
+                resident: k.resident,
+                cards,
+            },
+            reason: Reason::PrescribeEndangered,
+        };
     }
-    let listen_target = || {
-        game.hidden_in_town().max_by_key(|r| {
-            let ResidentPlace::Town(d) = game.resident_state(*r).place() else {
-                return 0;
-            };
-            let hidden = game
-                .district_residents(d)
-                .iter()
-                .filter(|x| !game.resident_state(**x).revealed())
-                .count();
-            // most loaded district first, then most hidden; earliest arrival on ties
-            (game.district_residents(d).len() * 16 + hidden) * 64
-                + (63 - usize::from(game.resident_state(*r).year_ends_waited()).min(63))
-        })
-    };
+    let listen_target = || first_max(game.hidden_in_town(), |r| board.listen_score(game, *r));
     if game.free_listens_left() > 0
         && let Some(r) = listen_target()
     {
@@ -108,37 +183,36 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
     if game.actions_left() == 0 {
         return end;
     }
-    let choices: Vec<ConnectionId> = game
+    let choices: SmallVec<[(ConnectionId, usize); 8]> = game
         .offer()
         .iter()
         .copied()
         .chain(game.peeked_cards(seat))
+        .map(|c| (c, usefulness(game, &known, c)))
         .collect();
-    let room = hand.len() < usize::from(game.hand_limit(seat));
-    // Connect a card that fills a missing need of a known, endangered resident.
-    for &r in &revealed {
-        let (needs, _) = game.needs_for(seat, r);
-        let got = partial_assign(&needs, &hand_cards);
-        let missing: Vec<Need> = needs
-            .iter()
-            .zip(&got)
-            .filter(|(_, g)| g.is_none())
-            .map(|(n, _)| *n)
-            .collect();
-        if missing.len() > usize::from(game.actions_left()).max(2) {
-            continue;
-        }
-        if let Some(card) = choices
-            .iter()
-            .copied()
-            .filter(|c| missing.iter().any(|n| content.connection(*c).meets(*n)))
-            .max_by_key(|c| usefulness(game, *c))
-        {
-            return Advice {
-                action: Action::Connect { card },
-                reason: Reason::ConnectForNeed,
-            };
-        }
+    // Connect a card that fills a missing need of the most endangered known resident.
+    let for_need = first_max(
+        known.iter().filter_map(|k| {
+            let m = k.matching.as_ref()?;
+            if k.needs.len() - m.met() > reachable {
+                return None;
+            }
+            let (card, _) = first_max(
+                choices.iter().copied().filter(|(c, _)| {
+                    let conn = content.connection(*c);
+                    m.unmet().any(|i| conn.meets(k.needs[i]))
+                }),
+                |(_, useful)| *useful,
+            )?;
+            Some((k.danger, card))
+        }),
+        |(danger, _)| *danger,
+    );
+    if let Some((_, card)) = for_need {
+        return Advice {
+            action: Action::Connect { card },
+            reason: Reason::ConnectForNeed,
+        };
     }
     if let Some(r) = listen_target() {
         return Advice {
@@ -146,7 +220,9 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
             reason: Reason::ListenWherePiling,
         };
     }
-    if room && let Some(card) = choices.iter().copied().max_by_key(|c| usefulness(game, *c)) {
+    if hand.len() < usize::from(game.hand_limit(seat))
+        && let Some((card, _)) = first_max(choices.iter().copied(), |(_, useful)| *useful)
+    {
         return Advice {
             action: Action::Connect { card },
             reason: Reason::ConnectBroad,
@@ -156,12 +232,12 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
 }
 
 /// How much a card helps with what is on the board (known needs count most).
-fn usefulness(game: &Game, card: ConnectionId) -> usize {
+fn usefulness(game: &Game, known: &[Known], card: ConnectionId) -> usize {
     let c = game.content().connection(card);
     let mut score = c.helps.len() + 2 * c.specialities.len();
-    for r in game.revealed_in_town() {
-        if game.needs(r).any(|n| c.meets(n)) {
-            score += 4 + danger(game, r).min(200) / 10;
+    for k in known {
+        if k.needs.iter().any(|n| c.meets(*n)) {
+            score += 4 + k.danger.min(200) / 10;
         }
     }
     score

@@ -14,7 +14,7 @@ mod validate;
 pub use diagnostic::{DeckErrors, Diagnostic, Severity};
 pub use embedded::{default_content, default_sources};
 pub use ids::{ConnectionId, DistrictId, EventId, ResidentId, RoleId, SpecialityId};
-pub use matching::{assign, can_meet_all, partial_assign};
+pub use matching::{CardIndex, MAX_CARDS, Matching, assign, can_meet_all, partial_assign};
 pub use model::*;
 pub use source::Sources;
 pub use text::{PRIMARY_LANGUAGE, Text};

@@ -192,6 +192,8 @@ pub struct Connection {
     /// False for cards that only an event brings into play.
     pub in_deck: bool,
     pub(crate) helps_bits: u8,
+    /// Bit `i` set when the card has speciality `i` (for ids below 64).
+    pub(crate) speciality_bits: u64,
 }
 
 impl Connection {
@@ -199,6 +201,7 @@ impl Connection {
     pub fn meets(&self, need: Need) -> bool {
         match need {
             Need::Worry(w) => self.helps_bits & w.bit() != 0,
+            Need::Speciality(s) if s.index() < 64 => self.speciality_bits & (1 << s.index()) != 0,
             Need::Speciality(s) => self.specialities.contains(&s),
         }
     }

@@ -823,6 +823,10 @@ impl<'a> Validator<'a> {
                 &format!("{what} copies"),
             );
             let helps_bits = helps.iter().fold(0, |b, w| b | w.bit());
+            let speciality_bits = specs
+                .iter()
+                .filter(|s| s.index() < 64)
+                .fold(0u64, |b, s| b | (1 << s.index()));
             let card = Connection {
                 key: c.id.clone(),
                 name,
@@ -835,6 +839,7 @@ impl<'a> Validator<'a> {
                 description,
                 in_deck: copies > 0,
                 helps_bits,
+                speciality_bits,
             };
             for _ in 0..copies.max(1) {
                 cards.push(card.clone());

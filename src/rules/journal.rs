@@ -70,7 +70,8 @@ impl Journal {
             format: JOURNAL_FORMAT,
             deck: DeckIdentity::of(content),
             setup,
-            entries: Vec::new(),
+            // a 4-seat, ten-year game takes a few hundred actions
+            entries: Vec::with_capacity(512),
         }
     }
 

@@ -80,8 +80,8 @@ impl Game {
                 .filter(|i| mask & (1 << i) != 0)
                 .map(|i| hand[i])
                 .collect();
-            let played: Vec<_> = cards.iter().map(|c| self.content.connection(*c)).collect();
-            if assign(&needs, &played).is_some() {
+            let played = cards.iter().map(|c| self.content.connection(*c));
+            if assign(&needs, played).is_some() {
                 out.push(cards);
             }
         }

@@ -17,4 +17,4 @@ pub use journal::{
     DeckIdentity, Entry, JOURNAL_FORMAT, Journal, ReplayError, replay, replay_prefix, undo,
 };
 pub use setup::{BotKind, SeatKind, SeatSetup, Setup, SetupError};
-pub use state::{Game, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};
+pub use state::{Game, Needs, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};

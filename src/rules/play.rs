@@ -196,8 +196,8 @@ impl Game {
                     }
                 }
                 let (needs, _) = self.needs_for(seat, *resident);
-                let played: Vec<_> = cards.iter().map(|c| self.content.connection(*c)).collect();
-                if needs.len() != cards.len() || assign(&needs, &played).is_none() {
+                let played = cards.iter().map(|c| self.content.connection(*c));
+                if needs.len() != cards.len() || assign(&needs, played).is_none() {
                     return Err(RuleError::NeedsNotMet);
                 }
                 Ok(())

@@ -9,6 +9,9 @@ use crate::content::{
     Ability, Bonus, ConnectionId, Content, DistrictId, EventId, Need, Params, ResidentId, RoleId,
 };
 
+/// A resident's needs, kept on the stack in the common case.
+pub type Needs = smallvec::SmallVec<[Need; 8]>;
+
 /// A card of the resident deck: a resident, or an event mixed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ResidentCard {
@@ -222,8 +225,8 @@ impl Game {
 
     /// Needs left once the seat's role waives what it can. A waiver never
     /// removes a resident's last need: at least one card is always played.
-    pub fn needs_for(&self, seat: usize, id: ResidentId) -> (Vec<Need>, Option<Need>) {
-        let mut needs: Vec<Need> = self.needs(id).collect();
+    pub fn needs_for(&self, seat: usize, id: ResidentId) -> (Needs, Option<Need>) {
+        let mut needs: Needs = self.needs(id).collect();
         if needs.len() < 2 {
             return (needs, None);
         }

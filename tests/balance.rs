@@ -1,0 +1,33 @@
+//! Balance guard: the heuristic bot's win rates on the default deck keep the
+//! presets in order and near their targets (the README reports the figures
+//! from 10,000-game runs; this smaller run only catches big regressions).
+
+use community_coping::content::default_content;
+use community_coping::rules::BotKind;
+use community_coping::sim::{SimConfig, run, summarise};
+
+fn win_rate(difficulty: &str) -> f64 {
+    let c = default_content().unwrap();
+    let config = SimConfig {
+        games: 600,
+        seats: 4,
+        seed: 2026,
+        difficulty: difficulty.into(),
+        bot: BotKind::Heuristic,
+    };
+    summarise(&c, &run(&c, &config).unwrap()).win_rate
+}
+
+#[test]
+fn presets_stay_in_order_and_near_their_targets() {
+    let intro = win_rate("intro");
+    let standard = win_rate("standard");
+    let challenge = win_rate("challenge");
+    assert!(
+        intro > standard && standard > challenge,
+        "{intro} {standard} {challenge}"
+    );
+    assert!((0.55..=0.88).contains(&intro), "intro {intro}");
+    assert!((0.18..=0.50).contains(&standard), "standard {standard}");
+    assert!((0.03..=0.25).contains(&challenge), "challenge {challenge}");
+}
