@@ -17,7 +17,10 @@ fn main() {
 fn recorded() -> (Game, Journal) {
     let c = default_content().expect("default deck");
     let setup = Setup::standard(&c, 4, SeatKind::Bot(BotKind::Heuristic), "intro", 11);
-    let journal = play_one(&c, setup.clone()).expect("setup").journal;
+    let journal = play_one(&c, setup.clone())
+        .expect("setup")
+        .journal
+        .expect("play_one keeps the journal");
     (Game::new(c, setup).expect("setup"), journal)
 }
 
@@ -58,6 +61,7 @@ fn ten_thousand_games(bencher: Bencher) {
         seed: 1,
         difficulty: "standard".into(),
         bot: BotKind::Heuristic,
+        keep_journals: false,
     };
     bencher
         .counter(ItemsCount::new(config.games))

@@ -8,7 +8,9 @@
 pub mod bots;
 pub mod cli;
 pub mod content;
+pub mod i18n;
 pub mod rules;
+pub mod session;
 pub mod sim;
 
 #[cfg(feature = "app")]

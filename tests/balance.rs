@@ -14,6 +14,7 @@ fn win_rate(difficulty: &str) -> f64 {
         seed: 2026,
         difficulty: difficulty.into(),
         bot: BotKind::Heuristic,
+        keep_journals: false,
     };
     summarise(&c, &run(&c, &config).unwrap()).win_rate
 }

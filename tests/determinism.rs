@@ -16,7 +16,7 @@ fn heuristic_games_replay_to_the_same_state_at_every_step() {
     let c = default_content().unwrap();
     let setup = Setup::standard(&c, 4, SeatKind::Bot(BotKind::Heuristic), "standard", 42);
     let result = play_one(&c, setup).unwrap();
-    let j = &result.journal;
+    let j = result.journal.as_ref().unwrap();
     assert!(j.entries.len() > 50);
     let full = replay(Arc::clone(&c), j).unwrap();
     assert_eq!(full.outcome(), Some(&result.outcome));
@@ -41,12 +41,13 @@ fn journals_round_trip_through_json_and_ron() {
     let c = default_content().unwrap();
     let setup = Setup::standard(&c, 3, SeatKind::Bot(BotKind::Random), "intro", 9);
     let result = play_one(&c, setup).unwrap();
-    let hash = replay(Arc::clone(&c), &result.journal)
+    let hash = replay(Arc::clone(&c), result.journal.as_ref().unwrap())
         .unwrap()
         .state_hash();
     let json: Journal =
-        serde_json::from_str(&serde_json::to_string(&result.journal).unwrap()).unwrap();
-    let ron_text = ron::to_string(&result.journal).unwrap();
+        serde_json::from_str(&serde_json::to_string(result.journal.as_ref().unwrap()).unwrap())
+            .unwrap();
+    let ron_text = ron::to_string(result.journal.as_ref().unwrap()).unwrap();
     let from_ron: Journal = ron::from_str(&ron_text).unwrap();
     assert_eq!(replay(Arc::clone(&c), &json).unwrap().state_hash(), hash);
     assert_eq!(replay(c, &from_ron).unwrap().state_hash(), hash);
@@ -56,7 +57,7 @@ fn journals_round_trip_through_json_and_ron() {
 fn a_journal_from_another_deck_is_refused() {
     let c = default_content().unwrap();
     let setup = Setup::standard(&c, 2, SeatKind::Bot(BotKind::Heuristic), "standard", 1);
-    let mut j = play_one(&c, setup).unwrap().journal;
+    let mut j = play_one(&c, setup).unwrap().journal.unwrap();
     j.deck.content_hash = "0000000000000000".into();
     assert!(matches!(
         replay(Arc::clone(&c), &j),
@@ -75,6 +76,7 @@ fn the_same_simulation_gives_the_same_report_whatever_the_thread_count() {
         seed: 3,
         difficulty: "standard".into(),
         bot: BotKind::Heuristic,
+        keep_journals: false,
     };
     let a = summarise(&c, &run(&c, &config).unwrap());
     let one_thread = rayon::ThreadPoolBuilder::new()

@@ -5,7 +5,7 @@
 
 use smallvec::SmallVec;
 
-use crate::content::{CardIndex, ConnectionId, Matching, ResidentId};
+use crate::content::{CardIndex, ConnectionId, Matching, NeedSignature, ResidentId};
 use crate::rules::{Action, Game, Needs, ResidentPlace};
 
 /// Why the heuristic chose an action.
@@ -96,6 +96,7 @@ struct Known {
     /// Hand cards matched to needs; `None` when too many needs are missing to bother.
     matching: Option<Matching>,
     danger: usize,
+    signature: NeedSignature,
 }
 
 /// The heuristic's choice for `seat` (the current seat).
@@ -119,15 +120,17 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
     // Residents with more missing needs than this can't be helped soon: skip their matching.
     let reachable = usize::from(game.actions_left()).max(2);
     let index = CardIndex::new(hand_cards());
+    let waiver = game.waiver(seat);
     let known: SmallVec<[Known; 16]> = game
         .revealed_in_town()
         .map(|r| {
-            let (needs, _) = game.needs_for(seat, r);
+            let (needs, _) = game.needs_waiving(r, waiver);
             let matching =
                 (needs.len() <= hand.len() + reachable).then(|| index.partial_assign(&needs));
             Known {
                 resident: r,
                 danger: board.danger(game, r),
+                signature: NeedSignature::of(&needs),
                 needs,
                 matching,
             }
@@ -236,7 +239,7 @@ fn usefulness(game: &Game, known: &[Known], card: ConnectionId) -> usize {
     let c = game.content().connection(card);
     let mut score = c.helps.len() + 2 * c.specialities.len();
     for k in known {
-        if k.needs.iter().any(|n| c.meets(*n)) {
+        if c.meets_any(&k.signature, &k.needs) {
             score += 4 + k.danger.min(200) / 10;
         }
     }

@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::rules::{Action, BotKind, Game};
 
-pub use heuristic::{Advice, advise};
+pub use heuristic::{Advice, Reason, advise};
 
 /// A bot for one seat. Its own RNG never touches the game's.
 #[derive(Debug, Clone)]

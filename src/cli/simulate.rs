@@ -71,6 +71,7 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
             BotArg::Heuristic => BotKind::Heuristic,
             BotArg::Random => BotKind::Random,
         },
+        keep_journals: false,
     };
     let results = match sim::run(&content, &config) {
         Ok(r) => r,

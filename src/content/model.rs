@@ -53,6 +53,30 @@ pub enum Need {
     Speciality(SpecialityId),
 }
 
+/// A set of needs folded into bit masks, to test "does this card meet any of
+/// them?" in one step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NeedSignature {
+    worries: u8,
+    specialities: u64,
+    /// Some speciality id is 64 or above: fall back to testing each need.
+    wide: bool,
+}
+
+impl NeedSignature {
+    pub fn of(needs: &[Need]) -> Self {
+        let mut sig = Self::default();
+        for n in needs {
+            match n {
+                Need::Worry(w) => sig.worries |= w.bit(),
+                Need::Speciality(s) if s.index() < 64 => sig.specialities |= 1 << s.index(),
+                Need::Speciality(_) => sig.wide = true,
+            }
+        }
+        sig
+    }
+}
+
 /// Age band printed on a resident's front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AgeBand {
@@ -197,6 +221,14 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// Whether this card can meet any of `needs`, whose signature is `sig`.
+    pub fn meets_any(&self, sig: &NeedSignature, needs: &[Need]) -> bool {
+        if sig.wide {
+            return needs.iter().any(|n| self.meets(*n));
+        }
+        self.helps_bits & sig.worries != 0 || self.speciality_bits & sig.specialities != 0
+    }
+
     /// Whether this card can meet `need`.
     pub fn meets(&self, need: Need) -> bool {
         match need {

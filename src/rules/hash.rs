@@ -60,8 +60,8 @@ pub(super) fn state_hash(g: &Game) -> String {
         f.n(u64::from(r.revealed));
         f.n(u64::from(r.year_ends_waited));
         f.n(r.arrived.map_or(0, |y| y as u64));
-        f.n(r.extra_needs.len() as u64);
-        for n in &r.extra_needs {
+        f.n(r.needs.len() as u64);
+        for n in &r.needs {
             f.need(*n);
         }
     }

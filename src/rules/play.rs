@@ -73,16 +73,18 @@ impl Game {
 
         let n_districts = content.districts().len();
         let mut game = Game {
-            residents: vec![
-                ResidentState {
+            residents: content
+                .residents()
+                .iter()
+                .map(|r| ResidentState {
                     place: ResidentPlace::Deck,
                     revealed: false,
-                    extra_needs: Vec::new(),
+                    needs: r.needs.iter().copied().collect(),
+                    printed: u8::try_from(r.needs.len()).unwrap_or(u8::MAX),
                     year_ends_waited: 0,
                     arrived: None,
-                };
-                content.residents().len()
-            ],
+                })
+                .collect(),
             town: vec![Vec::new(); n_districts],
             hands: vec![Vec::new(); seats.len()],
             year: content.start_year(),
@@ -414,7 +416,7 @@ impl Game {
 
     fn gain_need(&mut self, r: ResidentId, cause: NeedCause, ev: &mut Vec<Event>) {
         let need = Need::Worry(self.content.resident(r).worry);
-        self.residents[r.index()].extra_needs.push(need);
+        self.residents[r.index()].needs.push(need);
         ev.push(Event::NeedGained {
             resident: r,
             need,

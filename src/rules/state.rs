@@ -32,7 +32,10 @@ pub enum ResidentPlace {
 pub struct ResidentState {
     pub(crate) place: ResidentPlace,
     pub(crate) revealed: bool,
-    pub(crate) extra_needs: Vec<Need>,
+    /// Every current need: the printed ones, then those gained in play.
+    pub(crate) needs: Needs,
+    /// How many of `needs` are printed on the card.
+    pub(crate) printed: u8,
     pub(crate) year_ends_waited: u8,
     pub(crate) arrived: Option<i32>,
 }
@@ -46,7 +49,7 @@ impl ResidentState {
     }
     /// Needs gained in play (escalation, events), after the printed ones.
     pub fn extra_needs(&self) -> &[Need] {
-        &self.extra_needs
+        &self.needs[usize::from(self.printed)..]
     }
     /// Year ends this resident has waited unresolved.
     pub fn year_ends_waited(&self) -> u8 {
@@ -215,28 +218,37 @@ impl Game {
 
     /// All needs of a resident: printed, then gained.
     pub fn needs(&self, id: ResidentId) -> impl Iterator<Item = Need> + '_ {
-        self.content
-            .resident(id)
-            .needs
-            .iter()
-            .copied()
-            .chain(self.residents[id.index()].extra_needs.iter().copied())
+        self.residents[id.index()].needs.iter().copied()
     }
 
     /// Needs left once the seat's role waives what it can. A waiver never
     /// removes a resident's last need: at least one card is always played.
     pub fn needs_for(&self, seat: usize, id: ResidentId) -> (Needs, Option<Need>) {
-        let mut needs: Needs = self.needs(id).collect();
-        if needs.len() < 2 {
-            return (needs, None);
-        }
-        for a in self.role_abilities(seat) {
-            if let Ability::WaiveNeed(w) = a
-                && let Some(i) = needs.iter().position(|n| *n == Need::Worry(w))
-            {
-                let waived = needs.remove(i);
-                return (needs, Some(waived));
-            }
+        self.needs_waiving(id, self.waiver(seat))
+    }
+
+    /// The worry category a seat's role waives one need of, if any.
+    pub fn waiver(&self, seat: usize) -> Option<crate::content::Worry> {
+        self.role_abilities(seat).find_map(|a| match a {
+            Ability::WaiveNeed(w) => Some(w),
+            _ => None,
+        })
+    }
+
+    /// A resident's needs with one need of `waiver`'s category removed
+    /// (never the last need), and the need waived.
+    pub fn needs_waiving(
+        &self,
+        id: ResidentId,
+        waiver: Option<crate::content::Worry>,
+    ) -> (Needs, Option<Need>) {
+        let mut needs = self.residents[id.index()].needs.clone();
+        if let Some(w) = waiver
+            && needs.len() >= 2
+            && let Some(i) = needs.iter().position(|n| *n == Need::Worry(w))
+        {
+            let waived = needs.remove(i);
+            return (needs, Some(waived));
         }
         (needs, None)
     }

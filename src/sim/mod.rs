@@ -19,6 +19,8 @@ pub struct SimConfig {
     pub seed: u64,
     pub difficulty: String,
     pub bot: BotKind,
+    /// Keep every game's journal (for saving sessions); off for plain statistics.
+    pub keep_journals: bool,
 }
 
 /// One finished bot game.
@@ -26,7 +28,10 @@ pub struct SimConfig {
 pub struct GameResult {
     pub outcome: Outcome,
     pub actions: u32,
-    pub journal: Journal,
+    /// Residents connected by the end.
+    pub connected: usize,
+    /// The game's journal, when it was kept.
+    pub journal: Option<Journal>,
 }
 
 /// The summary the CLI prints.
@@ -58,7 +63,15 @@ pub fn game_seed(seed: u64, i: usize) -> u64 {
 
 /// Plays one game with bots in every seat, recording its journal.
 pub fn play_one(content: &Arc<Content>, setup: Setup) -> Result<GameResult, SetupError> {
-    let mut journal = Journal::new(content, setup.clone());
+    play(content, setup, true)
+}
+
+fn play(
+    content: &Arc<Content>,
+    setup: Setup,
+    keep_journal: bool,
+) -> Result<GameResult, SetupError> {
+    let mut journal = keep_journal.then(|| Journal::new(content, setup.clone()));
     let mut game = Game::new(Arc::clone(content), setup.clone())?;
     let mut bots: Vec<Bot> = setup
         .seats
@@ -76,11 +89,17 @@ pub fn play_one(content: &Arc<Content>, setup: Setup) -> Result<GameResult, Setu
         let seat = game.current_seat();
         let action = bots[seat].choose(&game, seat);
         match game.act(seat, &action) {
-            Ok(_) => journal.record(seat, action),
+            Ok(_) => {
+                if let Some(j) = &mut journal {
+                    j.record(seat, action);
+                }
+            }
             // A bot proposing an illegal action is a bug; end the turn instead of looping.
             Err(_) => {
                 if game.act(seat, &crate::rules::Action::EndTurn).is_ok() {
-                    journal.record(seat, crate::rules::Action::EndTurn);
+                    if let Some(j) = &mut journal {
+                        j.record(seat, crate::rules::Action::EndTurn);
+                    }
                 } else {
                     break;
                 }
@@ -93,6 +112,7 @@ pub fn play_one(content: &Arc<Content>, setup: Setup) -> Result<GameResult, Setu
     Ok(GameResult {
         outcome,
         actions: game.actions_taken(),
+        connected: game.connected_residents().len(),
         journal,
     })
 }
@@ -112,7 +132,7 @@ pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>
         .map(|i| {
             let mut setup = setup0.clone();
             setup.seed = game_seed(config.seed, i);
-            play_one(content, setup)
+            play(content, setup, config.keep_journals)
         })
         .collect()
 }
@@ -126,16 +146,16 @@ pub fn summarise(content: &Content, results: &[GameResult]) -> SimReport {
     let mut resolved = 0usize;
     for r in results {
         match &r.outcome {
-            Outcome::Survived { connected } => {
+            Outcome::Survived { .. } => {
                 wins += 1;
-                resolved += connected;
+                resolved += r.connected;
             }
             Outcome::Collapsed { year, district, .. } => {
                 *collapse_years.entry(*year).or_insert(0) += 1;
                 *collapse_districts
                     .entry(content.district(*district).key.clone())
                     .or_insert(0) += 1;
-                resolved += count_connected(r);
+                resolved += r.connected;
             }
         }
     }
@@ -157,14 +177,6 @@ pub fn summarise(content: &Content, results: &[GameResult]) -> SimReport {
             resolved as f64 / games as f64
         },
     }
-}
-
-fn count_connected(r: &GameResult) -> usize {
-    r.journal
-        .entries
-        .iter()
-        .filter(|e| matches!(e.action, crate::rules::Action::Prescribe { .. }))
-        .count()
 }
 
 /// 95 % Wilson score interval for `k` successes in `n` trials.

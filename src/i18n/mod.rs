@@ -1,0 +1,13 @@
+//! The game shell's words: per-language string tables (`assets/i18n/*.ron`,
+//! compiled in), labels for content enums, rule-error messages and the
+//! readable log's event sentences. Bevy-free, so it is tested without a window.
+
+mod labels;
+mod log;
+mod rule_error;
+mod texts;
+
+pub use labels::{age_label, household_label, need_label, worry_label};
+pub use log::{LogContext, SeatLabel, describe, describe_action, describe_all, is_noise};
+pub use rule_error::rule_error;
+pub use texts::{LANGUAGES, Texts};

@@ -1,0 +1,193 @@
+//! What a session file holds: a header line, then one record per line.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::clock;
+use crate::content::Content;
+use crate::rules::{self, Action, DeckIdentity, Game, Outcome, Setup};
+
+/// Version of the session file's shape.
+pub const SESSION_FORMAT: u32 = 1;
+
+/// Where the scenario of a session came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScenarioSource {
+    /// A scenario compiled into the game, by name (`"default"`).
+    BuiltIn(String),
+    /// A scenario folder on disk.
+    Directory(PathBuf),
+}
+
+/// The first line of a session file: everything that, with the deck, fixes
+/// the game, plus how the table chose to play it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionHeader {
+    pub format: u32,
+    pub session_id: String,
+    /// When the session was created, RFC 3339 in UTC (`2025-04-01T09:30:00Z`).
+    pub created: String,
+    pub scenario: ScenarioSource,
+    pub deck: DeckIdentity,
+    /// The scenario's first year, so listings can show the year reached
+    /// without loading the deck.
+    pub start_year: i32,
+    /// Seeds, difficulty and seats (display names, roles, human or bot).
+    pub setup: Setup,
+    pub facilitator_mode: bool,
+    pub target_minutes: Option<u32>,
+    /// Local area names per district (map order); `None` keeps the deck's name.
+    pub district_relabels: Vec<Option<String>>,
+}
+
+impl SessionHeader {
+    /// A header for a new session, created now, with no relabels, no
+    /// facilitator mode and no target duration.
+    pub fn new(content: &Content, scenario: ScenarioSource, setup: Setup) -> Self {
+        let now = std::time::SystemTime::now();
+        Self {
+            format: SESSION_FORMAT,
+            session_id: clock::session_id(now, setup.seed),
+            created: clock::rfc3339_utc(now),
+            scenario,
+            deck: DeckIdentity::of(content),
+            start_year: content.start_year(),
+            setup,
+            facilitator_mode: false,
+            target_minutes: None,
+            district_relabels: vec![None; content.districts().len()],
+        }
+    }
+}
+
+/// A facilitator's override of the rules, always recorded with a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InterventionKind {
+    /// Took back the last action although it revealed or drew something.
+    UndoPastReveal,
+    /// Ended a seat's turn for it (the app records the `EndTurn` act too).
+    SkipTurn,
+    /// Ended the game before the rules did.
+    EndGame,
+}
+
+/// How a session ended, by deck keys so it reads without the deck.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutcomeSummary {
+    Collapsed {
+        year: i32,
+        district: String,
+        residents: Vec<String>,
+    },
+    Survived {
+        year: i32,
+        connected: usize,
+    },
+    /// The facilitator ended the game early.
+    EndedEarly {
+        year: i32,
+        connected: usize,
+    },
+}
+
+impl OutcomeSummary {
+    /// The summary of a finished game, or of one the facilitator ends now.
+    pub fn of(game: &Game) -> Self {
+        let content = game.content();
+        match game.outcome() {
+            Some(Outcome::Collapsed {
+                year,
+                district,
+                residents,
+            }) => Self::Collapsed {
+                year: *year,
+                district: content.district(*district).key.clone(),
+                residents: residents
+                    .iter()
+                    .map(|r| content.resident(*r).key.clone())
+                    .collect(),
+            },
+            Some(Outcome::Survived { connected }) => Self::Survived {
+                year: game.year(),
+                connected: *connected,
+            },
+            None => Self::EndedEarly {
+                year: game.year(),
+                connected: game.connected_residents().len(),
+            },
+        }
+    }
+
+    /// The year the game ended in.
+    pub fn year(&self) -> i32 {
+        match self {
+            Self::Collapsed { year, .. }
+            | Self::Survived { year, .. }
+            | Self::EndedEarly { year, .. } => *year,
+        }
+    }
+}
+
+/// One line of a session file after the header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Record {
+    /// An action the engine accepted, with the state hash after it.
+    Act {
+        seat: usize,
+        action: Action,
+        #[serde(default)]
+        hash: Option<String>,
+    },
+    /// The players took back the last action (only when the engine allowed it).
+    Undo,
+    Note {
+        text: String,
+        year: i32,
+        seat: usize,
+        elapsed_secs: u64,
+    },
+    /// "Discuss this later", for the debrief.
+    Bookmark {
+        year: i32,
+        seat: usize,
+        elapsed_secs: u64,
+        label: Option<String>,
+    },
+    Intervention {
+        kind: InterventionKind,
+        reason: String,
+        year: i32,
+        seat: usize,
+    },
+    /// A seat switched between human and bot mid-game.
+    SeatKind {
+        seat: usize,
+        kind: rules::SeatKind,
+    },
+    Pause {
+        paused: bool,
+        elapsed_secs: u64,
+    },
+    Finished {
+        outcome: OutcomeSummary,
+    },
+}
+
+impl Record {
+    /// The record of an accepted action; `after` is the game once it was applied.
+    pub fn act(seat: usize, action: Action, after: &Game) -> Self {
+        Self::Act {
+            seat,
+            action,
+            hash: Some(after.state_hash()),
+        }
+    }
+
+    /// The record that closes a session.
+    pub fn finished(game: &Game) -> Self {
+        Self::Finished {
+            outcome: OutcomeSummary::of(game),
+        }
+    }
+}

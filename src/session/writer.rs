@@ -1,0 +1,124 @@
+//! Appending to a session file: one JSON line per record, on disk
+//! (`sync_data`) before `append` returns, so a crash or power cut loses no
+//! completed action.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::atomic::{parent, sync_dir, write_atomic};
+use super::error::SessionError;
+use super::load::LoadedSession;
+use super::paths::SESSION_EXTENSION;
+use super::record::{Record, SessionHeader};
+
+/// An open session file that records are appended to.
+#[derive(Debug)]
+pub struct SessionWriter {
+    path: PathBuf,
+    file: File,
+}
+
+impl SessionWriter {
+    /// Creates a new session file in `dir` (created if missing), named after
+    /// the header's creation time and id, with the header as its first line.
+    pub fn create(dir: &Path, header: &SessionHeader) -> Result<SessionWriter, SessionError> {
+        let path = dir.join(file_name(header));
+        let mut line = encode(header, "the session header")?;
+        line.push('\n');
+        write_atomic(&path, line.as_bytes(), true)?;
+        Self::open_append(path)
+    }
+
+    /// Reopens a loaded session to go on recording. A damaged tail is first
+    /// saved beside it (`….damaged`) and cut off, so new records follow the
+    /// last good one.
+    pub fn reopen(session: &LoadedSession) -> Result<SessionWriter, SessionError> {
+        let path = session.path.clone();
+        let write = |source| SessionError::Write {
+            path: path.clone(),
+            source,
+        };
+        if session.damage.is_some() {
+            let backup = damaged_copy_path(&path);
+            fs::copy(&path, &backup).map_err(|source| SessionError::Write {
+                path: backup.clone(),
+                source,
+            })?;
+            let f = OpenOptions::new().write(true).open(&path).map_err(write)?;
+            f.set_len(session.valid_len).map_err(write)?;
+            f.sync_all().map_err(write)?;
+        }
+        let mut writer = Self::open_append(path.clone())?;
+        if !session.ends_with_newline {
+            writer.file.write_all(b"\n").map_err(write)?;
+            writer.file.sync_data().map_err(write)?;
+        }
+        Ok(writer)
+    }
+
+    fn open_append(path: PathBuf) -> Result<SessionWriter, SessionError> {
+        let file = OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .map_err(|source| SessionError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        sync_dir(&parent(&path));
+        Ok(SessionWriter { path, file })
+    }
+
+    /// The session file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one record and waits until it is on disk.
+    pub fn append(&mut self, record: &Record) -> Result<(), SessionError> {
+        let mut line = encode(record, "a session record")?;
+        line.push('\n');
+        let write = |source| SessionError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        self.file.write_all(line.as_bytes()).map_err(write)?;
+        self.file.flush().map_err(write)?;
+        self.file.sync_data().map_err(write)
+    }
+}
+
+fn encode<T: serde::Serialize>(value: &T, what: &'static str) -> Result<String, SessionError> {
+    serde_json::to_string(value).map_err(|e| SessionError::Encode {
+        what,
+        problem: e.to_string(),
+    })
+}
+
+/// `20250401T093045Z-0123456789abcdef.ccsession`: sorts by creation time.
+fn file_name(header: &SessionHeader) -> String {
+    let keep = |c: &char| c.is_ascii_alphanumeric() || *c == '-' || *c == '_';
+    let when: String = header
+        .created
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let id: String = header.session_id.chars().filter(keep).take(64).collect();
+    format!("{when}-{id}.{SESSION_EXTENSION}")
+}
+
+/// A free name beside `path` for the copy of a damaged file.
+fn damaged_copy_path(path: &Path) -> PathBuf {
+    let with = |suffix: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    let mut candidate = with(".damaged");
+    let mut n = 1;
+    while candidate.exists() {
+        n += 1;
+        candidate = with(&format!(".damaged{n}"));
+    }
+    candidate
+}

@@ -1,0 +1,606 @@
+//! The session journal on disk: round trips, crash recovery, resume with the
+//! state-hash check, undo, listings, and the settings file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use community_coping::bots::Bot;
+use community_coping::content::{Content, default_content};
+use community_coping::rules::{self, Action, BotKind, Game, Journal, SeatKind, Setup};
+use community_coping::session::{
+    DATA_DIR_ENV, InterventionKind, OutcomeSummary, Record, ScenarioSource, SessionError,
+    SessionHeader, SessionWriter, Settings, latest_unfinished, list_sessions, load_session,
+    load_settings, load_settings_from, save_settings, save_settings_to, sessions_dir,
+    settings_path,
+};
+
+/// A fresh folder under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!(
+            "cc-session-test-{name}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        Self(dir)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn content() -> Arc<Content> {
+    default_content().expect("the default deck validates")
+}
+
+fn setup(content: &Content, seed: u64) -> Setup {
+    Setup::standard(
+        content,
+        3,
+        SeatKind::Bot(BotKind::Heuristic),
+        "standard",
+        seed,
+    )
+}
+
+fn header(content: &Content, seed: u64) -> SessionHeader {
+    SessionHeader::new(
+        content,
+        ScenarioSource::BuiltIn("default".into()),
+        setup(content, seed),
+    )
+}
+
+/// A live game played by bots, recorded both in a rules journal and on disk.
+struct Live {
+    content: Arc<Content>,
+    game: Game,
+    journal: Journal,
+    bots: Vec<Bot>,
+    writer: SessionWriter,
+}
+
+impl Live {
+    fn start(dir: &Path, seed: u64) -> Self {
+        let content = content();
+        let header = header(&content, seed);
+        let game = Game::new(Arc::clone(&content), header.setup.clone()).expect("setup");
+        let journal = Journal::new(&content, header.setup.clone());
+        let bots = (0..header.setup.seats.len())
+            .map(|s| Bot::new(BotKind::Heuristic, seed, s))
+            .collect();
+        let writer = SessionWriter::create(dir, &header).expect("create session");
+        Self {
+            content,
+            game,
+            journal,
+            bots,
+            writer,
+        }
+    }
+
+    /// One bot action, applied and recorded; `false` once the game is over.
+    fn step(&mut self) -> bool {
+        if self.game.is_over() {
+            return false;
+        }
+        let seat = self.game.current_seat();
+        let action = self.bots[seat].choose(&self.game, seat);
+        self.game
+            .act(seat, &action)
+            .expect("bots choose legal actions");
+        self.journal.record(seat, action.clone());
+        self.writer
+            .append(&Record::act(seat, action, &self.game))
+            .expect("append");
+        true
+    }
+
+    fn play(&mut self, n: usize) {
+        for _ in 0..n {
+            if !self.step() {
+                break;
+            }
+        }
+    }
+}
+
+fn every_kind_of_record() -> Vec<Record> {
+    vec![
+        Record::Act {
+            seat: 0,
+            action: Action::EndTurn,
+            hash: Some("abc".into()),
+        },
+        Record::Act {
+            seat: 1,
+            action: Action::Prescribe {
+                resident: community_coping::content::ResidentId::from_index(3),
+                cards: vec![community_coping::content::ConnectionId::from_index(7)],
+            },
+            hash: None,
+        },
+        Record::Undo,
+        Record::Note {
+            text: "B さんの発言をあとで共有する\n二行目".into(),
+            year: 2022,
+            seat: 1,
+            elapsed_secs: 640,
+        },
+        Record::Bookmark {
+            year: 2022,
+            seat: 2,
+            elapsed_secs: 700,
+            label: Some("discuss".into()),
+        },
+        Record::Bookmark {
+            year: 2022,
+            seat: 2,
+            elapsed_secs: 701,
+            label: None,
+        },
+        Record::Intervention {
+            kind: InterventionKind::SkipTurn,
+            reason: "break".into(),
+            year: 2023,
+            seat: 0,
+        },
+        Record::SeatKind {
+            seat: 2,
+            kind: SeatKind::Human,
+        },
+        Record::Pause {
+            paused: true,
+            elapsed_secs: 800,
+        },
+        Record::Pause {
+            paused: false,
+            elapsed_secs: 900,
+        },
+        Record::Finished {
+            outcome: OutcomeSummary::EndedEarly {
+                year: 2023,
+                connected: 4,
+            },
+        },
+    ]
+}
+
+#[test]
+fn a_session_reads_back_as_written() {
+    let dir = TempDir::new("roundtrip");
+    let content = content();
+    let mut header = header(&content, 7);
+    header.facilitator_mode = true;
+    header.target_minutes = Some(90);
+    header.district_relabels[1] = Some("本町".into());
+    let mut w = SessionWriter::create(dir.path(), &header).expect("create");
+    let records = every_kind_of_record();
+    for r in &records {
+        w.append(r).expect("append");
+    }
+    assert!(w.path().extension().is_some_and(|e| e == "ccsession"));
+    let loaded = load_session(w.path()).expect("load");
+    assert_eq!(loaded.header, header);
+    assert_eq!(loaded.records, records);
+    assert_eq!(loaded.damage, None);
+    assert_eq!(loaded.seat_kinds()[2], SeatKind::Human);
+    assert_eq!(loaded.elapsed_secs(), 900);
+    assert_eq!(loaded.year_reached(), 2023);
+    assert!(loaded.finished().is_some());
+    // one line per record after the header
+    let text = std::fs::read_to_string(w.path()).expect("read");
+    assert_eq!(text.lines().count(), records.len() + 1);
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.contains("\"format\":1"))
+    );
+    // no temp files are left beside it
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn created_is_rfc3339_utc() {
+    let header = header(&content(), 1);
+    let c = header.created.as_bytes();
+    assert_eq!(c.len(), 20, "{}", header.created);
+    assert_eq!(
+        (c[4], c[7], c[10], c[13], c[16], c[19]),
+        (b'-', b'-', b'T', b':', b':', b'Z')
+    );
+    assert!(header.created.starts_with("20"));
+    assert_ne!(header.session_id, self::header(&content(), 1).session_id);
+}
+
+#[test]
+fn a_crash_mid_line_keeps_the_good_prefix_and_reports_the_damage() {
+    let dir = TempDir::new("crash");
+    let mut live = Live::start(dir.path(), 11);
+    live.play(12);
+    let path = live.writer.path().to_path_buf();
+    drop(live.writer);
+    let full = std::fs::read(&path).expect("read");
+
+    // a half-written last line
+    std::fs::write(&path, &full[..full.len() - 7]).expect("truncate");
+    let loaded = load_session(&path).expect("a damaged tail is not an error");
+    assert_eq!(loaded.records.len(), 11);
+    let damage = loaded.damage.as_deref().expect("damage reported");
+    assert!(damage.contains("line 13"), "{damage}");
+    assert!(damage.contains("cut off"), "{damage}");
+    assert_eq!(loaded.journal().entries[..], live.journal.entries[..11]);
+
+    // garbage after the good lines (and NUL bytes, as after a power cut)
+    let mut garbage = full.clone();
+    garbage.extend_from_slice(b"\0\0\0 not json\n{\"Act\":{\"seat\":0}}\n");
+    std::fs::write(&path, &garbage).expect("write");
+    let loaded = load_session(&path).expect("load");
+    assert_eq!(loaded.records.len(), 12);
+    let damage = loaded.damage.clone().expect("damage reported");
+    assert!(damage.contains("line 14"), "{damage}");
+
+    // going on from a damaged file: the tail is saved aside and cut off
+    let mut w = SessionWriter::reopen(&loaded).expect("reopen");
+    w.append(&Record::Undo).expect("append");
+    let again = load_session(&path).expect("load");
+    assert_eq!(again.damage, None);
+    assert_eq!(again.records.len(), 13);
+    assert_eq!(again.records.last(), Some(&Record::Undo));
+    let mut backup = path.clone().into_os_string();
+    backup.push(".damaged");
+    assert_eq!(std::fs::read(&backup).expect("backup kept"), garbage);
+}
+
+#[test]
+fn a_last_line_without_its_line_end_is_completed_on_reopen() {
+    let dir = TempDir::new("noeol");
+    let content = content();
+    let mut w = SessionWriter::create(dir.path(), &header(&content, 3)).expect("create");
+    w.append(&Record::Undo).expect("append");
+    let path = w.path().to_path_buf();
+    drop(w);
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes.pop();
+    std::fs::write(&path, &bytes).expect("write");
+    let loaded = load_session(&path).expect("load");
+    assert_eq!((loaded.records.len(), loaded.damage.is_none()), (1, true));
+    let mut w = SessionWriter::reopen(&loaded).expect("reopen");
+    w.append(&Record::Undo).expect("append");
+    let again = load_session(&path).expect("load");
+    assert_eq!((again.records.len(), again.damage), (2, None));
+}
+
+#[test]
+fn a_corrupt_header_is_an_error_that_says_so() {
+    let dir = TempDir::new("header");
+    let path = dir.path().join("broken.ccsession");
+    for (text, expect) in [
+        ("", "empty"),
+        ("{\"format\":1,\"session_id\":", "not a session header"),
+        ("{\"session_id\":\"x\"}\n", "no session format"),
+        ("{\"format\":1}\n", "incomplete"),
+    ] {
+        std::fs::write(&path, text).expect("write");
+        let err = load_session(&path).expect_err("a bad header is an error");
+        assert!(matches!(err, SessionError::Header { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(expect) && msg.contains("broken.ccsession"),
+            "{msg}"
+        );
+    }
+    std::fs::write(&path, "{\"format\":99}\n").expect("write");
+    let err = load_session(&path).expect_err("a future format is an error");
+    assert!(
+        matches!(err, SessionError::Format { found: 99, .. }),
+        "{err}"
+    );
+    let err = load_session(&dir.path().join("missing.ccsession")).expect_err("missing");
+    assert!(matches!(err, SessionError::Read { .. }), "{err}");
+}
+
+#[test]
+fn resume_replays_to_the_live_state() {
+    let dir = TempDir::new("resume");
+    let mut live = Live::start(dir.path(), 2024);
+    live.play(60);
+    live.writer
+        .append(&Record::Note {
+            text: "note".into(),
+            year: live.game.year(),
+            seat: live.game.current_seat(),
+            elapsed_secs: 5,
+        })
+        .expect("append");
+    let loaded = load_session(live.writer.path()).expect("load");
+    assert_eq!(loaded.journal(), live.journal);
+    let (game, journal) = loaded.resume(Arc::clone(&live.content)).expect("resume");
+    assert_eq!(game.state_hash(), live.game.state_hash());
+    assert_eq!(journal, live.journal);
+    assert_eq!(loaded.year_reached(), live.game.year());
+
+    // a whole game, finished
+    let mut live = Live::start(dir.path(), 5);
+    live.play(100_000);
+    assert!(live.game.is_over());
+    live.writer
+        .append(&Record::finished(&live.game))
+        .expect("append");
+    let loaded = load_session(live.writer.path()).expect("load");
+    let (game, _) = loaded.resume(Arc::clone(&live.content)).expect("resume");
+    assert_eq!(game.state_hash(), live.game.state_hash());
+    let outcome = loaded.finished().expect("finished");
+    assert_eq!(outcome, &OutcomeSummary::of(&live.game));
+    assert_eq!(loaded.year_reached(), live.game.year());
+}
+
+#[test]
+fn a_tampered_hash_is_a_mismatch_error() {
+    let dir = TempDir::new("mismatch");
+    let mut live = Live::start(dir.path(), 9);
+    live.play(10);
+    let path = live.writer.path().to_path_buf();
+    let text = std::fs::read_to_string(&path).expect("read");
+    let hash = live.game.state_hash();
+    assert!(text.contains(&hash));
+    std::fs::write(&path, text.replace(&hash, &"0".repeat(64))).expect("write");
+    let loaded = load_session(&path).expect("load");
+    let err = loaded.resume(live.content).expect_err("mismatch");
+    assert!(
+        matches!(err, SessionError::StateMismatch { actions: 10, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&hash), "{err}");
+}
+
+#[test]
+fn a_different_deck_is_refused_on_resume() {
+    let dir = TempDir::new("deck");
+    let mut live = Live::start(dir.path(), 9);
+    live.play(3);
+    let path = live.writer.path().to_path_buf();
+    let text = std::fs::read_to_string(&path).expect("read");
+    let deck_hash = live.content.content_hash().to_owned();
+    std::fs::write(&path, text.replacen(&deck_hash, "not-the-deck", 1)).expect("write");
+    let err = load_session(&path)
+        .expect("load")
+        .resume(live.content)
+        .expect_err("deck mismatch");
+    assert!(
+        matches!(
+            err,
+            SessionError::Replay(rules::ReplayError::DeckMismatch { .. })
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn undo_records_take_back_the_last_act() {
+    let dir = TempDir::new("undo");
+    let mut live = Live::start(dir.path(), 31);
+    // play until the last action may be undone (a prescription or a release)
+    let mut steps = 0;
+    while !live.game.can_undo() {
+        assert!(live.step() && steps < 5_000, "no undoable action came up");
+        steps += 1;
+    }
+    let before_last = live.journal.entries.len() - 1;
+    let undone = rules::undo(Arc::clone(&live.content), &mut live.journal, &live.game)
+        .expect("the engine allows it");
+    live.writer.append(&Record::Undo).expect("append");
+    assert_eq!(live.journal.entries.len(), before_last);
+
+    let loaded = load_session(live.writer.path()).expect("load");
+    assert_eq!(loaded.journal(), live.journal);
+    let (game, _) = loaded.resume(Arc::clone(&live.content)).expect("resume");
+    assert_eq!(game.state_hash(), undone.state_hash());
+}
+
+#[test]
+fn journal_follows_undo_and_undo_past_reveal() {
+    let dir = TempDir::new("journal");
+    let content = content();
+    let mut w = SessionWriter::create(dir.path(), &header(&content, 1)).expect("create");
+    let act = |seat| Record::Act {
+        seat,
+        action: Action::EndTurn,
+        hash: None,
+    };
+    for r in [
+        act(0),
+        act(1),
+        Record::Undo,
+        act(2),
+        Record::Intervention {
+            kind: InterventionKind::UndoPastReveal,
+            reason: "misclick".into(),
+            year: 2021,
+            seat: 2,
+        },
+        Record::Intervention {
+            kind: InterventionKind::SkipTurn,
+            reason: "away".into(),
+            year: 2021,
+            seat: 1,
+        },
+        act(3),
+        Record::Note {
+            text: "n".into(),
+            year: 2021,
+            seat: 0,
+            elapsed_secs: 1,
+        },
+    ] {
+        w.append(&r).expect("append");
+    }
+    let seats: Vec<usize> = load_session(w.path())
+        .expect("load")
+        .journal()
+        .entries
+        .iter()
+        .map(|e| e.seat)
+        .collect();
+    assert_eq!(seats, [0, 3]);
+}
+
+#[test]
+fn sessions_are_listed_newest_first() {
+    let dir = TempDir::new("list");
+    let content = content();
+    let make = |created: &str, id: &str, records: &[Record]| {
+        let mut h = header(&content, 1);
+        h.created = created.into();
+        h.session_id = id.into();
+        let mut w = SessionWriter::create(dir.path(), &h).expect("create");
+        for r in records {
+            w.append(r).expect("append");
+        }
+        w.path().to_path_buf()
+    };
+    let end_turns: Vec<Record> = (0..7)
+        .map(|i| Record::Act {
+            seat: i % 3,
+            action: Action::EndTurn,
+            hash: None,
+        })
+        .collect();
+    make("2025-01-01T10:00:00Z", "old", &[]);
+    let damaged = make("2025-03-01T10:00:00Z", "newest", &end_turns);
+    make(
+        "2025-02-01T10:00:00Z",
+        "finished",
+        &[Record::Finished {
+            outcome: OutcomeSummary::Survived {
+                year: 2030,
+                connected: 20,
+            },
+        }],
+    );
+    let mut bytes = std::fs::read(&damaged).expect("read");
+    bytes.extend_from_slice(b"{\"Act\"");
+    std::fs::write(&damaged, bytes).expect("write");
+    std::fs::write(dir.path().join("junk.ccsession"), "not a session").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), "ignored").expect("write");
+
+    let listing = list_sessions(dir.path());
+    let ids: Vec<&str> = listing
+        .sessions
+        .iter()
+        .map(|s| s.session_id.as_str())
+        .collect();
+    assert_eq!(ids, ["newest", "finished", "old"]);
+    assert_eq!(listing.skipped.len(), 1);
+    assert!(
+        listing.skipped[0].contains("junk.ccsession"),
+        "{:?}",
+        listing.skipped
+    );
+    let [newest, finished, old] = &listing.sessions[..] else {
+        unreachable!()
+    };
+    assert!(newest.damaged() && !newest.finished());
+    assert_eq!(newest.year_reached, 2021 + 7 / 3);
+    assert!(finished.finished() && !finished.damaged());
+    assert_eq!(finished.year_reached, 2030);
+    assert_eq!((old.year_reached, old.finished()), (2021, false));
+    assert_eq!(old.scenario, ScenarioSource::BuiltIn("default".into()));
+    assert_eq!(
+        old.seat_names,
+        ["プレイヤー1", "プレイヤー2", "プレイヤー3"]
+    );
+    assert_eq!(
+        latest_unfinished(dir.path()).map(|s| s.session_id),
+        Some("newest".to_owned())
+    );
+    assert!(
+        list_sessions(&dir.path().join("nowhere"))
+            .sessions
+            .is_empty()
+    );
+}
+
+#[test]
+fn settings_round_trip_and_fall_back_with_a_notice() {
+    let dir = TempDir::new("settings");
+    let path = dir.path().join("sub").join("settings.ron");
+    assert_eq!(load_settings_from(&path), (Settings::default(), None));
+
+    let mine = Settings {
+        language: "en".into(),
+        ui_scale: 1.5,
+        high_contrast: true,
+        bot_pace_ms: 300,
+    };
+    save_settings_to(&path, &mine).expect("save");
+    assert_eq!(load_settings_from(&path), (mine.clone(), None));
+
+    std::fs::write(&path, "Settings(language: \"en\", ui_scale: ").expect("write");
+    let (s, notice) = load_settings_from(&path);
+    assert_eq!(s, Settings::default());
+    let notice = notice.expect("a notice");
+    assert!(notice.contains(&path.display().to_string()), "{notice}");
+
+    std::fs::write(
+        &path,
+        "(language: \"fr\", ui_scale: 9.0, bot_pace_ms: 99999999)",
+    )
+    .expect("write");
+    let (s, notice) = load_settings_from(&path);
+    assert_eq!(s.language, "ja");
+    assert_eq!(s.ui_scale, 2.5);
+    assert_eq!(s.bot_pace_ms, 10_000);
+    let notice = notice.expect("a notice");
+    assert!(
+        notice.contains("ui_scale") && notice.contains("settings.ron"),
+        "{notice}"
+    );
+
+    std::fs::write(&path, "(ui_scale: 0.1)").expect("write");
+    let (s, notice) = load_settings_from(&path);
+    assert_eq!((s.ui_scale, s.language.as_str()), (0.75, "ja"));
+    assert!(notice.is_some());
+
+    // missing fields take their defaults silently
+    std::fs::write(&path, "(high_contrast: true)").expect("write");
+    let (s, notice) = load_settings_from(&path);
+    assert!(s.high_contrast && notice.is_none());
+}
+
+/// The only test that touches the environment variable.
+#[test]
+fn the_data_dir_follows_the_environment_override() {
+    let dir = TempDir::new("env");
+    // SAFETY: no other test in this binary reads or writes this variable,
+    // and std serialises its own environment access.
+    unsafe { std::env::set_var(DATA_DIR_ENV, dir.path()) };
+    assert_eq!(sessions_dir().expect("dir"), dir.path().join("sessions"));
+    assert_eq!(
+        settings_path().expect("path"),
+        dir.path().join("settings.ron")
+    );
+    let mine = Settings {
+        high_contrast: true,
+        ..Settings::default()
+    };
+    save_settings(&mine).expect("save");
+    assert_eq!(load_settings(), (mine, None));
+    unsafe { std::env::remove_var(DATA_DIR_ENV) };
+}
