@@ -15,3 +15,5 @@ pub mod sim;
 
 #[cfg(feature = "app")]
 pub mod app;
+#[cfg(feature = "app")]
+pub mod ui;

@@ -17,10 +17,13 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "app")]
 fn open_game(dir: Option<&std::path::Path>) -> ExitCode {
+    use community_coping::session::ScenarioSource;
+    let source = match dir {
+        Some(d) => ScenarioSource::Directory(d.to_path_buf()),
+        None => ScenarioSource::BuiltIn("default".to_owned()),
+    };
     match cli::content_or_report(dir) {
-        Ok(content) => {
-            community_coping::app::run(content.title().get("ja"), content.title().get("en"))
-        }
+        Ok(content) => community_coping::app::run(content, source),
         Err(code) => code,
     }
 }

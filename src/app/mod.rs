@@ -1,42 +1,64 @@
-//! The windowed game: a Bevy app with an egui interface, opened by [`run`].
-//!
-//! For now it shows a placeholder screen; later screens grow here as plugins,
-//! one small module each.
+//! The windowed game: a thin Bevy + egui shell over the rules, opened by [`run`].
+//! One plugin per concern; UI functions draw and return intents, and one
+//! place ([`table::Table::apply`]) applies them through the rules and the
+//! session journal.
 
+mod demo;
+mod facilitator;
 mod fonts;
 mod no_gpu;
-mod placeholder;
+mod play;
 mod reactive;
+mod screens;
 mod screenshot;
+mod settings;
+mod setup_form;
+mod table;
+mod title_screen;
 
 use std::process::{ExitCode, Termination};
+use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
 
+use crate::content::Content;
+use crate::i18n::Texts;
+use crate::session::{ScenarioSource, load_settings};
+
+pub use setup_form::{SeatForm, SetupForm, SetupIntent, setup_screen};
+pub use table::Table;
+pub use title_screen::{TitleIntent, title_screen};
+
 /// The window title, in both languages the game speaks.
 const WINDOW_TITLE: &str = "Community Coping — コミュニティ・コーピング";
 
-/// The scenario's title, shown on screen in Japanese and English.
-#[derive(Resource, Debug, Clone)]
-pub struct ScenarioTitle {
-    pub ja: String,
-    pub en: String,
+/// The scenario being played and where it came from.
+#[derive(Resource, Clone)]
+pub struct Scenario {
+    pub content: Arc<Content>,
+    pub source: ScenarioSource,
 }
+
+/// The UI's words in the chosen language.
+#[derive(Resource)]
+pub struct AppTexts(pub Texts);
 
 /// Opens the game window and runs until the player quits.
 ///
 /// Returns a failing exit code when the app ends with an error; prints a
 /// one-line hint and exits non-zero when no Vulkan driver is available.
-pub fn run(title_ja: &str, title_en: &str) -> ExitCode {
+pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
     no_gpu::install_panic_hook();
+    let (settings, notice) = load_settings();
+    let texts = Texts::load(&settings.language);
 
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: WINDOW_TITLE.to_owned(),
-                resolution: (1280, 720).into(),
+                resolution: (1920, 1080).into(),
                 ..default()
             }),
             ..default()
@@ -44,19 +66,37 @@ pub fn run(title_ja: &str, title_en: &str) -> ExitCode {
         .add_plugins(EguiPlugin::default())
         // Redraw only on input or when egui asks for it, not 60 times a second.
         .insert_resource(WinitSettings::desktop_app())
-        .insert_resource(ScenarioTitle {
-            ja: title_ja.to_owned(),
-            en: title_en.to_owned(),
-        })
+        .insert_resource(Scenario { content, source })
+        .insert_resource(AppTexts(texts))
+        .insert_resource(settings::AppSettings(settings))
+        .insert_resource(screens::TitleState::with_notice(notice))
+        .init_resource::<facilitator::Facilitator>()
         .add_systems(Startup, spawn_camera)
         .add_plugins((
             reactive::plugin,
             fonts::plugin,
-            placeholder::plugin,
+            settings::plugin,
+            screens::plugin,
+            play::plugin,
+            facilitator::plugin,
             screenshot::plugin,
+            demo::plugin,
         ))
         .run()
         .report()
+}
+
+/// A full-window root `Ui` for this frame's panels (egui 0.36 panels are
+/// shown inside a `Ui`).
+pub(crate) fn root_ui(ctx: &bevy_egui::egui::Context, id: &'static str) -> bevy_egui::egui::Ui {
+    use bevy_egui::egui;
+    egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
 }
 
 /// egui draws onto the first camera; bevy_egui attaches its primary context to it.

@@ -1,0 +1,153 @@
+//! A scripted tour for checking the UI by eye and in the on-screen test:
+//! with `COMMUNITY_COPING_DEMO=DIR`, the app walks title → setup → handoff →
+//! a scripted opening on the board (fixed seed, facilitator panel and
+//! coaching hint on) → the same board in English, saving a PNG of each in
+//! `DIR`, then quits.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use bevy::prelude::*;
+use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::window::RequestRedraw;
+
+use super::facilitator::Facilitator;
+use super::screens::Screen;
+use super::setup_form::SetupForm;
+use super::table::{Table, new_header};
+use super::{AppTexts, Scenario};
+use crate::bots::advise;
+use crate::i18n::Texts;
+use crate::rules::{BotKind, SeatKind};
+
+/// The environment variable naming the folder for the tour's PNGs.
+pub const DEMO_ENV: &str = "COMMUNITY_COPING_DEMO";
+
+/// Frames to let the UI settle before each picture.
+const SETTLE_FRAMES: u32 = 6;
+
+/// The seed of the scripted game.
+const DEMO_SEED: u64 = 7;
+
+#[derive(Resource)]
+struct Demo {
+    dir: PathBuf,
+    step: usize,
+    wait: u32,
+    requested: usize,
+    saved: Arc<AtomicUsize>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let Some(dir) = std::env::var_os(DEMO_ENV).filter(|d| !d.is_empty()) else {
+        return;
+    };
+    app.insert_resource(Demo {
+        dir: PathBuf::from(dir),
+        step: 0,
+        wait: SETTLE_FRAMES,
+        requested: 0,
+        saved: Arc::new(AtomicUsize::new(0)),
+    })
+    .add_systems(Update, run_tour);
+}
+
+fn run_tour(
+    mut commands: Commands,
+    mut demo: ResMut<Demo>,
+    mut next: ResMut<NextState<Screen>>,
+    scenario: Res<Scenario>,
+    mut texts: ResMut<AppTexts>,
+    table: Option<ResMut<Table>>,
+    mut redraw: MessageWriter<RequestRedraw>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    redraw.write(RequestRedraw);
+    if demo.wait > 0 {
+        demo.wait -= 1;
+        return;
+    }
+    demo.wait = SETTLE_FRAMES;
+    let step = demo.step;
+    demo.step += 1;
+    match step {
+        0 => shot(&mut commands, &mut demo, "title.png"),
+        1 => next.set(Screen::Setup),
+        2 => shot(&mut commands, &mut demo, "setup.png"),
+        3 => match start_demo_table(&scenario, &texts.0) {
+            Ok(t) => {
+                commands.insert_resource(Facilitator::with_hint());
+                commands.insert_resource(t);
+                next.set(Screen::Playing);
+            }
+            Err(e) => {
+                error!("demo: cannot start the scripted game: {e}");
+                exit.write(AppExit::error());
+            }
+        },
+        4 => shot(&mut commands, &mut demo, "handoff.png"),
+        5 => {
+            if let Some(mut t) = table {
+                t.handoff_pending = false;
+                // the scripted opening: the heuristic's first two choices
+                for _ in 0..2 {
+                    let action = advise(&t.game, t.game.current_seat()).action;
+                    let texts = Texts::load(texts.0.language());
+                    if let Err(e) = t.apply(action, &texts) {
+                        error!("demo: scripted action refused: {e}");
+                    }
+                }
+            }
+        }
+        6 => shot(&mut commands, &mut demo, "board.png"),
+        7 => texts.0 = Texts::load("en"),
+        8 => shot(&mut commands, &mut demo, "board-en.png"),
+        _ => {
+            if demo.saved.load(Ordering::SeqCst) >= demo.requested {
+                exit.write(AppExit::Success);
+            } else {
+                demo.step = step;
+            }
+        }
+    }
+}
+
+fn shot(commands: &mut Commands, demo: &mut Demo, name: &str) {
+    let path = demo.dir.join(name);
+    let saved = Arc::clone(&demo.saved);
+    demo.requested += 1;
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>| {
+            match captured
+                .image
+                .clone()
+                .try_into_dynamic()
+                .map_err(|e| e.to_string())
+                .and_then(|i| i.to_rgb8().save(&path).map_err(|e| e.to_string()))
+            {
+                Ok(()) => info!("demo: saved {}", path.display()),
+                Err(e) => error!("demo: cannot save {}: {e}", path.display()),
+            }
+            saved.fetch_add(1, Ordering::SeqCst);
+        },
+    );
+}
+
+/// Four seats, the last one a bot, facilitator mode on, seed fixed.
+fn start_demo_table(scenario: &Scenario, texts: &Texts) -> Result<Table, String> {
+    let mut form = SetupForm::new(&scenario.content, texts, DEMO_SEED);
+    form.facilitator_mode = true;
+    form.seats[3].kind = SeatKind::Bot(BotKind::Heuristic);
+    let setup = form.to_setup(&scenario.content, texts)?;
+    let header = new_header(
+        &scenario.content,
+        scenario.source.clone(),
+        setup,
+        true,
+        Some(90),
+        form.relabels(),
+    );
+    let dir = crate::session::sessions_dir().map_err(|e| e.to_string())?;
+    Table::start(Arc::clone(&scenario.content), header, Some(&dir))
+}

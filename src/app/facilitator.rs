@@ -1,0 +1,312 @@
+//! Facilitator mode: pause, session timer with a pace hint, quick notes and
+//! bookmarks, the coaching hint, hidden worries and recorded overrides. Shown
+//! as a side panel beside the board (single-display setups).
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::egui;
+
+use super::AppTexts;
+use super::screens::Screen;
+use super::table::Table;
+use crate::i18n::{Texts, describe_action, need_label, worry_label};
+use crate::rules::{BotKind, SeatKind};
+use crate::session::{InterventionKind, Record};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Facilitator>().add_systems(
+        Update,
+        (facilitator_keys, tick_timer)
+            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Table>)),
+    );
+}
+
+/// The facilitator's tools and what they are typing.
+#[derive(Resource, Default)]
+pub struct Facilitator {
+    /// Facilitator mode is on for this session.
+    pub enabled: bool,
+    /// The side panel is shown (F2 toggles).
+    pub panel: bool,
+    /// Show the heuristic bot's suggestion on the board.
+    pub coaching_hint: bool,
+    note: String,
+    reason: String,
+    message: Option<String>,
+}
+
+impl Facilitator {
+    /// A fresh facilitator state for a session.
+    pub fn for_session(enabled: bool) -> Self {
+        Self {
+            enabled,
+            panel: enabled,
+            ..default()
+        }
+    }
+
+    /// Facilitator mode with the coaching hint on (the scripted tour).
+    pub(super) fn with_hint() -> Self {
+        Self {
+            coaching_hint: true,
+            ..Self::for_session(true)
+        }
+    }
+
+    pub(super) fn side_panel_open(&self) -> bool {
+        self.enabled && self.panel
+    }
+
+    /// The public board never shows hidden worries; the side panel lists them.
+    pub(super) fn show_hidden_on_board(&self) -> bool {
+        false
+    }
+}
+
+/// F2 panel, F3 hint, Pause/P with Ctrl: pause, B: bookmark.
+fn facilitator_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut fac: ResMut<Facilitator>,
+    mut table: ResMut<Table>,
+    texts: Res<AppTexts>,
+) {
+    if !fac.enabled {
+        return;
+    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    if keys.just_pressed(KeyCode::F2) {
+        fac.panel = !fac.panel;
+    }
+    if keys.just_pressed(KeyCode::F3) {
+        fac.coaching_hint = !fac.coaching_hint;
+    }
+    if keys.just_pressed(KeyCode::Pause) || (ctrl && keys.just_pressed(KeyCode::KeyP)) {
+        toggle_pause(&mut table, &mut fac);
+    }
+    if ctrl && keys.just_pressed(KeyCode::KeyB) {
+        bookmark(&mut table, &mut fac, &texts.0);
+    }
+}
+
+/// Keeps the timer moving on screen once a second while the panel shows it.
+fn tick_timer(
+    fac: Res<Facilitator>,
+    mut redraw: MessageWriter<RequestRedraw>,
+    time: Res<Time>,
+    mut last: Local<u64>,
+) {
+    let second = time.elapsed_secs() as u64;
+    if fac.side_panel_open() && second != *last {
+        *last = second;
+        redraw.write(RequestRedraw);
+    }
+}
+
+fn toggle_pause(table: &mut Table, fac: &mut Facilitator) {
+    table.paused = !table.paused;
+    let record = Record::Pause {
+        paused: table.paused,
+        elapsed_secs: table.elapsed_secs as u64,
+    };
+    fac.message = table.record(&record).err();
+}
+
+fn bookmark(table: &mut Table, fac: &mut Facilitator, texts: &Texts) {
+    let record = Record::Bookmark {
+        year: table.game.year(),
+        seat: table.game.current_seat(),
+        elapsed_secs: table.elapsed_secs as u64,
+        label: None,
+    };
+    fac.message = Some(match table.record(&record) {
+        Ok(()) => texts.fmt("facilitator.bookmarked", &[("year", &table.game.year())]),
+        Err(e) => e,
+    });
+}
+
+fn clock(secs: f64) -> String {
+    let s = secs as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The side panel's contents.
+pub(super) fn draw_panel(
+    ui: &mut egui::Ui,
+    table: &mut Table,
+    texts: &Texts,
+    fac: &mut Facilitator,
+) {
+    let lang = texts.language();
+    ui.heading(texts.t("facilitator.title"));
+    ui.label(texts.fmt(
+        "facilitator.timer",
+        &[("elapsed", &clock(table.elapsed_secs))],
+    ));
+    if let Some(target) = table.header.target_minutes {
+        let years_left = table.content.end_year() - table.game.year() + 1;
+        let minutes_left = (f64::from(target) - table.elapsed_secs / 60.0).max(0.0) as i64;
+        ui.label(texts.fmt("facilitator.target", &[("minutes", &target)]));
+        ui.label(texts.fmt(
+            "facilitator.pace_hint",
+            &[("years", &years_left), ("minutes", &minutes_left)],
+        ));
+        let total_years =
+            f64::from((table.content.end_year() - table.content.start_year() + 1).max(1) as u32);
+        let share_time_left = minutes_left as f64 / f64::from(target.max(1));
+        let share_years_left = f64::from(years_left.max(0) as u32) / total_years;
+        ui.label(if share_time_left + 0.05 < share_years_left {
+            format!("⚠ {}", texts.t("facilitator.pace_behind"))
+        } else {
+            format!("✔ {}", texts.t("facilitator.pace_ok"))
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = if table.paused {
+            "facilitator.resume"
+        } else {
+            "facilitator.pause"
+        };
+        if ui.button(texts.t(label)).clicked() {
+            toggle_pause(table, fac);
+        }
+        if ui.button(texts.t("facilitator.bookmark")).clicked() {
+            bookmark(table, fac, texts);
+        }
+    });
+    ui.checkbox(&mut fac.coaching_hint, texts.t("facilitator.coaching_hint"));
+    if fac.coaching_hint && !table.game.is_over() {
+        let advice = crate::bots::advise(&table.game, table.game.current_seat());
+        let ctx = table.log_context(texts);
+        ui.label(texts.fmt(
+            "facilitator.hint_suggests",
+            &[
+                ("action", &describe_action(&advice.action, &ctx)),
+                ("reason", &texts.t(reason_key(advice.reason))),
+            ],
+        ));
+    }
+    ui.separator();
+    ui.label(egui::RichText::new(texts.t("facilitator.notes")).strong());
+    ui.add(
+        egui::TextEdit::multiline(&mut fac.note)
+            .hint_text(texts.t("facilitator.note_placeholder"))
+            .desired_rows(2),
+    );
+    if ui.button(texts.t("facilitator.add_note")).clicked() && !fac.note.trim().is_empty() {
+        let record = Record::Note {
+            text: fac.note.trim().to_owned(),
+            year: table.game.year(),
+            seat: table.game.current_seat(),
+            elapsed_secs: table.elapsed_secs as u64,
+        };
+        match table.record(&record) {
+            Ok(()) => fac.note.clear(),
+            Err(e) => fac.message = Some(e),
+        }
+    }
+    ui.separator();
+    ui.collapsing(texts.t("facilitator.hidden_worries"), |ui| {
+        for d in 0..table.content.districts().len() {
+            let id = crate::content::DistrictId::from_index(d);
+            for &r in table.game.district_residents(id) {
+                if table.game.resident_state(r).revealed() {
+                    continue;
+                }
+                let res = table.content.resident(r);
+                let needs: Vec<String> = table
+                    .game
+                    .needs(r)
+                    .map(|n| need_label(texts, &table.content, n))
+                    .collect();
+                ui.label(format!(
+                    "{} {} — {}: {} ({})",
+                    table.content.district(id).symbol,
+                    res.name.get(lang),
+                    worry_label(texts, res.worry),
+                    res.worry_text.get(lang),
+                    needs.join("・")
+                ));
+            }
+        }
+    });
+    ui.collapsing(texts.t("facilitator.seats"), |ui| {
+        for seat in 0..table.seat_kinds.len() {
+            let name = table.header.setup.seats[seat].name.clone();
+            let mut bot = matches!(table.seat_kinds[seat], SeatKind::Bot(_));
+            if ui
+                .checkbox(&mut bot, format!("{name}: {}", texts.t("setup.bot")))
+                .changed()
+            {
+                let kind = if bot {
+                    SeatKind::Bot(BotKind::Heuristic)
+                } else {
+                    SeatKind::Human
+                };
+                if let Err(e) = table.set_seat_kind(seat, kind) {
+                    fac.message = Some(e);
+                }
+            }
+        }
+    });
+    ui.collapsing(texts.t("facilitator.overrides"), |ui| {
+        ui.label(texts.t("facilitator.reason"));
+        ui.text_edit_singleline(&mut fac.reason);
+        for (kind, key) in [
+            (
+                InterventionKind::UndoPastReveal,
+                "facilitator.undo_past_reveal",
+            ),
+            (InterventionKind::SkipTurn, "facilitator.skip_turn"),
+            (InterventionKind::EndGame, "facilitator.end_game"),
+        ] {
+            if ui.button(texts.t(key)).clicked() {
+                if fac.reason.trim().is_empty() {
+                    fac.message = Some(texts.t("facilitator.reason_required").to_owned());
+                } else {
+                    let reason = fac.reason.trim().to_owned();
+                    match table.intervene(kind, &reason) {
+                        Ok(()) => {
+                            fac.reason.clear();
+                            fac.message = None;
+                        }
+                        Err(e) => fac.message = Some(e),
+                    }
+                }
+            }
+        }
+    });
+    if let Some(m) = &fac.message {
+        ui.separator();
+        ui.label(m);
+    }
+}
+
+fn reason_key(reason: crate::bots::Reason) -> &'static str {
+    use crate::bots::Reason as R;
+    match reason {
+        R::ReleaseLeastUseful => "hint.reason.release_least_useful",
+        R::PrescribeEndangered => "hint.reason.prescribe_endangered",
+        R::FreeListen => "hint.reason.free_listen",
+        R::ConnectForNeed => "hint.reason.connect_for_need",
+        R::ListenWherePiling => "hint.reason.listen_where_piling",
+        R::ConnectBroad => "hint.reason.connect_broad",
+        R::NothingLeft => "hint.reason.nothing_left",
+    }
+}
+
+/// Dims the board and shows a large 「一時停止」.
+pub(super) fn draw_pause_overlay(ctx: &egui::Context, texts: &Texts) {
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("pause_dim"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        texts.t("facilitator.paused"),
+        egui::FontId::proportional(120.0),
+        egui::Color32::WHITE,
+    );
+}

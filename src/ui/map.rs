@@ -1,0 +1,512 @@
+//! The town map drawn from the scenario's map data: each district's outline
+//! filled with its colour and its pattern, its symbol and name, and its load
+//! against the collapse threshold as pips, a number and a warning glyph.
+
+use bevy_egui::egui::{
+    Align2, Color32, Mesh, Painter, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, TextStyle, Ui,
+    Vec2, WidgetInfo, WidgetType, pos2, vec2,
+};
+
+use super::BoardView;
+use crate::content::{District, DistrictId, Pattern};
+use crate::i18n::{LogContext, Texts};
+use crate::rules::Game;
+
+/// Width over height of the drawn map (the map data is in 0..1 both ways).
+const MAP_ASPECT: f32 = 1.6;
+
+/// How a district stands against the collapse threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LoadLevel {
+    Safe,
+    /// One more resident and the district is at the threshold.
+    OneShort,
+    /// At or over the threshold: the town collapses at the year end.
+    AtLimit,
+}
+
+impl LoadLevel {
+    pub(super) fn of(load: usize, threshold: usize) -> Self {
+        if load >= threshold {
+            LoadLevel::AtLimit
+        } else if load + 1 == threshold {
+            LoadLevel::OneShort
+        } else {
+            LoadLevel::Safe
+        }
+    }
+}
+
+/// `●●●○○ 3/5`, then `！ one short` or `‼ at the limit`: readable in greyscale.
+pub(super) fn load_line(texts: &Texts, load: usize, threshold: usize) -> String {
+    let filled = load.min(threshold);
+    let mut s: String = "●".repeat(filled) + &"○".repeat(threshold - filled);
+    if load > threshold {
+        s.push_str(&format!("+{}", load - threshold));
+    }
+    s.push(' ');
+    s.push_str(&texts.fmt(
+        "board.load_short",
+        &[("load", &load), ("threshold", &threshold)],
+    ));
+    match LoadLevel::of(load, threshold) {
+        LoadLevel::Safe => {}
+        LoadLevel::OneShort => {
+            s.push_str(" ！ ");
+            s.push_str(texts.t("board.one_short"));
+        }
+        LoadLevel::AtLimit => {
+            s.push_str(" ‼ ");
+            s.push_str(texts.t("board.at_limit"));
+        }
+    }
+    s
+}
+
+/// The full sentence for a district's load, for hover texts and screen readers.
+pub(super) fn load_sentence(
+    words: &LogContext<'_>,
+    d: DistrictId,
+    load: usize,
+    threshold: usize,
+) -> String {
+    let t = words.texts;
+    format!(
+        "{} {}",
+        words.district(d),
+        t.fmt("board.load", &[("load", &load), ("threshold", &threshold)])
+    )
+}
+
+/// Draws the map, as large as fits `max_height`; `highlight` gets a heavy outline.
+pub(super) fn town_map(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    highlight: Option<DistrictId>,
+    max_height: f32,
+) {
+    let districts = game.content().districts();
+    let Some((min, max)) = bounds(districts) else {
+        return;
+    };
+    let mut size = vec2(ui.available_width(), ui.available_width() / MAP_ASPECT);
+    if size.y > max_height {
+        size = vec2(max_height * MAP_ASPECT, max_height);
+    }
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let span = (max - min).max(Vec2::splat(f32::EPSILON));
+    let to_screen = |(x, y): (f32, f32)| {
+        rect.min + vec2((x - min.x) / span.x * size.x, (y - min.y) / span.y * size.y)
+    };
+    let painter = ui.painter_at(rect.expand(4.0));
+    let body = TextStyle::Body.resolve(ui.style());
+    let spacing = (body.size * 0.7).max(6.0);
+    let ink = ui.visuals().strong_text_color();
+    let outline = Stroke::new(if view.high_contrast { 3.0 } else { 1.5 }, ink);
+    let threshold = usize::from(game.params().collapse_threshold);
+    let loads = game.loads();
+
+    for (i, district) in districts.iter().enumerate() {
+        let poly: Vec<Pos2> = district.outline.iter().map(|p| to_screen(*p)).collect();
+        let fill = colour(district);
+        fill_polygon(&painter, &poly, fill);
+        paint_pattern(
+            &painter,
+            &poly,
+            district.pattern,
+            spacing,
+            pattern_stroke(fill, view.high_contrast),
+        );
+        let heavy = highlight == Some(DistrictId::from_index(i));
+        let stroke = if heavy {
+            Stroke::new(outline.width * 3.0, ink)
+        } else {
+            outline
+        };
+        painter.add(Shape::closed_line(poly, stroke));
+    }
+
+    // Labels last, so no neighbour's fill covers them.
+    for (i, district) in districts.iter().enumerate() {
+        let d = DistrictId::from_index(i);
+        let load = loads.get(i).copied().unwrap_or(0);
+        let centre = to_screen(district.position);
+        let name = format!("{} {}", district.symbol, words.district(d));
+        let line = load_line(view.texts, load, threshold);
+        let label_rect = label_box(ui, &painter, centre, &name, &line, view.high_contrast);
+        let sentence = load_sentence(words, d, load, threshold);
+        let response = ui.interact(
+            label_rect,
+            ui.id().with(("cc.map.district", i)),
+            Sense::hover(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(WidgetType::Label, true, &sentence));
+        response.on_hover_text(sentence);
+    }
+}
+
+/// Two centred lines on a plate that keeps them readable over any pattern.
+fn label_box(
+    ui: &Ui,
+    painter: &Painter,
+    centre: Pos2,
+    name: &str,
+    line: &str,
+    high_contrast: bool,
+) -> Rect {
+    let visuals = ui.visuals();
+    let text = visuals.strong_text_color();
+    let name = painter.layout_no_wrap(name.to_owned(), TextStyle::Body.resolve(ui.style()), text);
+    let line = painter.layout_no_wrap(line.to_owned(), TextStyle::Small.resolve(ui.style()), text);
+    let width = name.size().x.max(line.size().x);
+    let height = name.size().y + line.size().y;
+    let pad = vec2(6.0, 3.0);
+    let rect = Rect::from_center_size(centre, vec2(width, height) + 2.0 * pad);
+    let plate = if high_contrast {
+        visuals.extreme_bg_color
+    } else {
+        visuals.extreme_bg_color.gamma_multiply(0.85)
+    };
+    painter.rect_filled(rect, 4.0, plate);
+    painter.rect_stroke(rect, 4.0, Stroke::new(1.0, text), StrokeKind::Inside);
+    let top = rect.min + pad;
+    painter.galley(
+        pos2(rect.center().x - name.size().x / 2.0, top.y),
+        name.clone(),
+        text,
+    );
+    painter.galley(
+        pos2(rect.center().x - line.size().x / 2.0, top.y + name.size().y),
+        line,
+        text,
+    );
+    rect
+}
+
+/// A small rectangle filled with the district's colour, pattern and symbol.
+pub(super) fn swatch(ui: &mut Ui, district: &District, high_contrast: bool) {
+    let font = TextStyle::Body.resolve(ui.style());
+    let size = vec2(font.size * 2.2, font.size * 1.3);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let fill = colour(district);
+    let poly = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+    ];
+    fill_polygon(&painter, &poly, fill);
+    paint_pattern(
+        &painter,
+        &poly,
+        district.pattern,
+        (font.size * 0.45).max(4.0),
+        pattern_stroke(fill, high_contrast),
+    );
+    let ink = ui.visuals().strong_text_color();
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.5, ink), StrokeKind::Inside);
+    let plate = Rect::from_center_size(rect.center(), Vec2::splat(font.size * 1.1));
+    painter.rect_filled(plate, 3.0, ui.visuals().extreme_bg_color);
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        &district.symbol,
+        font,
+        ink,
+    );
+}
+
+pub(super) fn colour(district: &District) -> Color32 {
+    let [r, g, b] = district.colour;
+    Color32::from_rgb(r, g, b)
+}
+
+/// Pattern ink that contrasts with the fill: dark on light colours, light on dark.
+fn pattern_stroke(fill: Color32, high_contrast: bool) -> Stroke {
+    let lum = (0.2126 * f32::from(fill.r())
+        + 0.7152 * f32::from(fill.g())
+        + 0.0722 * f32::from(fill.b()))
+        / 255.0;
+    let colour = match (lum > 0.5, high_contrast) {
+        (true, false) => Color32::from_black_alpha(120),
+        (true, true) => Color32::from_black_alpha(230),
+        (false, false) => Color32::from_white_alpha(150),
+        (false, true) => Color32::from_white_alpha(240),
+    };
+    Stroke::new(if high_contrast { 2.0 } else { 1.2 }, colour)
+}
+
+fn bounds(districts: &[District]) -> Option<(Pos2, Pos2)> {
+    let mut points = districts.iter().flat_map(|d| d.outline.iter());
+    let first = points.next()?;
+    let mut min = pos2(first.0, first.1);
+    let mut max = min;
+    for (x, y) in points {
+        min = min.min(pos2(*x, *y));
+        max = max.max(pos2(*x, *y));
+    }
+    Some((min, max))
+}
+
+/// Fills a simple polygon, convex or not (ear clipping).
+fn fill_polygon(painter: &Painter, poly: &[Pos2], fill: Color32) {
+    let mut mesh = Mesh::default();
+    for p in poly {
+        mesh.colored_vertex(*p, fill);
+    }
+    for [a, b, c] in triangulate(poly) {
+        mesh.add_triangle(a, b, c);
+    }
+    painter.add(Shape::mesh(mesh));
+}
+
+/// Triangles of a simple polygon by ear clipping, as vertex indices.
+fn triangulate(poly: &[Pos2]) -> Vec<[u32; 3]> {
+    let n = poly.len();
+    let mut out = Vec::with_capacity(n.saturating_sub(2));
+    if n < 3 {
+        return out;
+    }
+    let twice_area: f32 = (0..n)
+        .map(|i| {
+            let (a, b) = (poly[i], poly[(i + 1) % n]);
+            a.x * b.y - b.x * a.y
+        })
+        .sum();
+    let orientation = twice_area.signum();
+    let cross = |a: Pos2, b: Pos2, c: Pos2| (b - a).x * (c - a).y - (b - a).y * (c - a).x;
+    let mut ring: Vec<usize> = (0..n).collect();
+    while ring.len() > 3 {
+        let m = ring.len();
+        let ear = (0..m).find(|&i| {
+            let (a, b, c) = (ring[(i + m - 1) % m], ring[i], ring[(i + 1) % m]);
+            let (pa, pb, pc) = (poly[a], poly[b], poly[c]);
+            if cross(pa, pb, pc) * orientation <= 0.0 {
+                return false;
+            }
+            !ring.iter().any(|&k| {
+                k != a
+                    && k != b
+                    && k != c
+                    && cross(pa, pb, poly[k]) * orientation >= 0.0
+                    && cross(pb, pc, poly[k]) * orientation >= 0.0
+                    && cross(pc, pa, poly[k]) * orientation >= 0.0
+            })
+        });
+        let Some(i) = ear else {
+            break;
+        };
+        let (a, b, c) = (ring[(i + m - 1) % m], ring[i], ring[(i + 1) % m]);
+        out.push([a as u32, b as u32, c as u32]);
+        ring.remove(i);
+    }
+    // A degenerate rest (collinear points): a fan still covers it.
+    for i in 1..ring.len().saturating_sub(1) {
+        out.push([ring[0] as u32, ring[i] as u32, ring[i + 1] as u32]);
+    }
+    out
+}
+
+fn inside(poly: &[Pos2], p: Pos2) -> bool {
+    let mut odd = false;
+    let mut j = poly.len().wrapping_sub(1);
+    for i in 0..poly.len() {
+        let (a, b) = (poly[i], poly[j]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            odd = !odd;
+        }
+        j = i;
+    }
+    odd
+}
+
+/// Draws the parts of a sampled line that lie inside the polygon.
+fn clipped_line(
+    painter: &Painter,
+    poly: &[Pos2],
+    samples: impl Iterator<Item = Pos2>,
+    stroke: Stroke,
+) {
+    let mut run: Vec<Pos2> = Vec::new();
+    for p in samples {
+        if inside(poly, p) {
+            run.push(p);
+        } else if run.len() >= 2 {
+            painter.add(Shape::line(std::mem::take(&mut run), stroke));
+        } else {
+            run.clear();
+        }
+    }
+    if run.len() >= 2 {
+        painter.add(Shape::line(run, stroke));
+    }
+}
+
+/// Paints a district's fill pattern inside its outline, `spacing` apart.
+fn paint_pattern(painter: &Painter, poly: &[Pos2], pattern: Pattern, spacing: f32, stroke: Stroke) {
+    let Some(bb) = (!poly.is_empty()).then(|| Rect::from_points(poly)) else {
+        return;
+    };
+    let step = (spacing / 3.0).max(1.0);
+    let count = |len: f32, by: f32| (len / by).ceil().max(0.0) as usize + 1;
+    let horizontal =
+        |y: f32| (0..count(bb.width(), step)).map(move |k| pos2(bb.min.x + k as f32 * step, y));
+    let vertical =
+        |x: f32| (0..count(bb.height(), step)).map(move |k| pos2(x, bb.min.y + k as f32 * step));
+    let rows = count(bb.height(), spacing);
+    let cols = count(bb.width(), spacing);
+    match pattern {
+        Pattern::Plain => {}
+        Pattern::Stripes => {
+            for r in 0..rows {
+                clipped_line(
+                    painter,
+                    poly,
+                    horizontal(bb.min.y + (r as f32 + 0.5) * spacing),
+                    stroke,
+                );
+            }
+        }
+        Pattern::Grid => {
+            for r in 0..rows {
+                clipped_line(
+                    painter,
+                    poly,
+                    horizontal(bb.min.y + (r as f32 + 0.5) * spacing),
+                    stroke,
+                );
+            }
+            for c in 0..cols {
+                clipped_line(
+                    painter,
+                    poly,
+                    vertical(bb.min.x + (c as f32 + 0.5) * spacing),
+                    stroke,
+                );
+            }
+        }
+        Pattern::Diagonal => {
+            // Lines x + y = s, from the top-left corner to the bottom-right.
+            let gap = spacing * std::f32::consts::SQRT_2;
+            for k in 0..count(bb.width() + bb.height(), gap) {
+                let s = bb.min.x + bb.min.y + (k as f32 + 0.5) * gap;
+                let samples = (0..count(bb.width(), step)).map(move |i| {
+                    let x = bb.min.x + i as f32 * step;
+                    pos2(x, s - x)
+                });
+                clipped_line(painter, poly, samples, stroke);
+            }
+        }
+        Pattern::Waves => {
+            let amplitude = spacing * 0.22;
+            let wavelength = spacing * 1.6;
+            for r in 0..rows {
+                let y0 = bb.min.y + (r as f32 + 0.5) * spacing;
+                let samples = horizontal(y0).map(move |p| {
+                    pos2(
+                        p.x,
+                        y0 + amplitude * (p.x * std::f32::consts::TAU / wavelength).sin(),
+                    )
+                });
+                clipped_line(painter, poly, samples, stroke);
+            }
+        }
+        Pattern::Dots => {
+            let radius = (spacing * 0.14).max(1.0);
+            for r in 0..rows {
+                let shift = if r % 2 == 0 { 0.25 } else { 0.75 };
+                for c in 0..cols {
+                    let p = pos2(
+                        bb.min.x + (c as f32 + shift) * spacing,
+                        bb.min.y + (r as f32 + 0.5) * spacing,
+                    );
+                    if inside(poly, p) {
+                        painter.circle_filled(p, radius, stroke.color);
+                    }
+                }
+            }
+        }
+        Pattern::Checks => {
+            let cell = spacing * 0.8;
+            for r in 0..count(bb.height(), cell) {
+                for c in (r % 2..count(bb.width(), cell)).step_by(2) {
+                    let square = Rect::from_min_size(
+                        pos2(bb.min.x + c as f32 * cell, bb.min.y + r as f32 * cell),
+                        Vec2::splat(cell),
+                    )
+                    .shrink(cell * 0.12);
+                    let corners = [
+                        square.left_top(),
+                        square.right_top(),
+                        square.right_bottom(),
+                        square.left_bottom(),
+                    ];
+                    if corners.iter().all(|p| inside(poly, *p)) {
+                        painter.rect_filled(square, 0.0, stroke.color);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_concave_outline_becomes_triangles_covering_its_area() {
+        // The station district of the default map dips in at its top edge.
+        let poly: Vec<Pos2> = [
+            (0.32, 0.5),
+            (0.5, 0.55),
+            (0.66, 0.46),
+            (0.7, 0.74),
+            (0.67, 1.0),
+            (0.33, 1.0),
+            (0.36, 0.76),
+        ]
+        .iter()
+        .map(|(x, y)| pos2(*x, *y))
+        .collect();
+        let tris = triangulate(&poly);
+        assert_eq!(tris.len(), poly.len() - 2);
+        let area =
+            |a: Pos2, b: Pos2, c: Pos2| ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0;
+        let sum: f32 = tris
+            .iter()
+            .map(|[a, b, c]| area(poly[*a as usize], poly[*b as usize], poly[*c as usize]))
+            .sum();
+        let shoelace: f32 = (0..poly.len())
+            .map(|i| {
+                let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+                a.x * b.y - b.x * a.y
+            })
+            .sum::<f32>()
+            .abs()
+            / 2.0;
+        assert!((sum - shoelace).abs() < 1e-4, "{sum} vs {shoelace}");
+        assert!(!inside(&poly, pos2(0.5, 0.5)), "the dip is outside");
+        assert!(inside(&poly, pos2(0.5, 0.8)));
+    }
+
+    #[test]
+    fn load_levels_warn_one_short_and_at_the_limit() {
+        assert_eq!(LoadLevel::of(3, 5), LoadLevel::Safe);
+        assert_eq!(LoadLevel::of(4, 5), LoadLevel::OneShort);
+        assert_eq!(LoadLevel::of(5, 5), LoadLevel::AtLimit);
+        let t = Texts::load("en");
+        let line = load_line(&t, 4, 5);
+        assert!(line.starts_with("●●●●○ 4/5 ！"), "{line}");
+        assert!(load_line(&t, 6, 5).starts_with("●●●●●+1 6/5 ‼"));
+    }
+}

@@ -1,0 +1,256 @@
+//! The game's egui drawing functions: pure functions that take a read-only
+//! view of the [`Game`] and return what the person wants ([`Intent`]); the
+//! shell applies intents through the rules and the journal. Nothing here
+//! changes a game, and nothing here needs Bevy, so egui_kittest tests it.
+//!
+//! Screens: [`board`] (with the [`prescribe_dialog`] over it), [`handoff`],
+//! [`year_end_summary`], [`game_end`] and the [`log_panel`]. Keyboard
+//! shortcuts on the board (listed on screen by the `board.shortcuts` text):
+//! `L` listen to the selected resident, `C` connect (then `1`–`9` picks an
+//! offer card), `P` prescribe for the selected resident, `E` or `Enter` end
+//! the turn, `Ctrl+Z` undo, `Esc` cancel; `1`–`9` also pick the card to
+//! release and, in the prescribe dialog, toggle hand cards (`Enter` confirms).
+//!
+//! The caller sets fonts and the UI scale; these functions use text styles
+//! only, and never show state by colour alone (shapes, glyphs and words too).
+
+mod board;
+mod cards;
+mod keys;
+mod map;
+mod prescribe;
+mod screens;
+
+use bevy_egui::egui;
+
+use crate::bots::{Advice, Reason};
+use crate::content::{ConnectionId, ResidentId, Worry};
+use crate::i18n::{LogContext, Texts, rule_error};
+use crate::rules::{Action, Game, ResidentPlace, RuleError};
+
+pub use board::board;
+pub use prescribe::prescribe_dialog;
+pub use screens::{game_end, handoff, log_panel, year_end_summary};
+
+/// What the person asked for on the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Perform this action for the current seat (already checked legal).
+    Act(Action),
+    /// Take back the last action; only offered when [`Game::can_undo`].
+    Undo,
+}
+
+/// What the person asked for on the game-end screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndIntent {
+    /// Go on to the debrief (or, until it exists, the session summary).
+    Debrief,
+    /// Back to the title screen.
+    Title,
+}
+
+/// Everything the board shows besides the game: words and display options.
+#[derive(Debug, Clone, Copy)]
+pub struct BoardView<'a> {
+    pub texts: &'a Texts,
+    /// The table's own names per district (map order); `None` or blank keeps the deck's.
+    pub relabels: &'a [Option<String>],
+    /// The coaching hint to show (facilitator mode), if any.
+    pub hint: Option<&'a Advice>,
+    /// Show hidden worries and needs (the facilitator's private view).
+    pub show_hidden: bool,
+    /// Heavier outlines and opaque patterns for hard-to-read screens.
+    pub high_contrast: bool,
+    /// False while a bot plays or the session is paused: nothing can be done.
+    pub interactive: bool,
+}
+
+impl<'a> BoardView<'a> {
+    /// The public board, interactive, with the deck's district names.
+    pub fn new(texts: &'a Texts) -> Self {
+        Self {
+            texts,
+            relabels: &[],
+            hint: None,
+            show_hidden: false,
+            high_contrast: false,
+            interactive: true,
+        }
+    }
+
+    /// Names for sentences: seats, districts (relabelled), residents, cards.
+    pub(crate) fn words(&self, game: &'a Game) -> LogContext<'a> {
+        LogContext::new(game.content(), self.texts, game.setup(), self.relabels)
+    }
+}
+
+/// The board's own state between frames: selection, open dialog, chosen
+/// cards. Lives in the shell (one per window) and never touches the game.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardUi {
+    selected: Option<ResidentId>,
+    prescribing: Option<PrescribeUi>,
+    connecting: bool,
+}
+
+/// The open prescribe dialog: for whom, and the hand cards picked so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PrescribeUi {
+    resident: ResidentId,
+    chosen: Vec<ConnectionId>,
+}
+
+impl BoardUi {
+    /// The selected resident, if any.
+    pub fn selected(&self) -> Option<ResidentId> {
+        self.selected
+    }
+
+    /// Selects a resident (or clears the selection).
+    pub fn select(&mut self, resident: Option<ResidentId>) {
+        self.selected = resident;
+    }
+
+    /// Opens the prescribe dialog for `resident` with no card picked.
+    pub fn open_prescribe(&mut self, resident: ResidentId) {
+        self.selected = Some(resident);
+        self.connecting = false;
+        self.prescribing = Some(PrescribeUi {
+            resident,
+            chosen: Vec::new(),
+        });
+    }
+
+    /// The resident of the open prescribe dialog, if it is open.
+    pub fn prescribing(&self) -> Option<ResidentId> {
+        self.prescribing.as_ref().map(|p| p.resident)
+    }
+
+    /// The hand cards picked in the prescribe dialog.
+    pub fn chosen(&self) -> &[ConnectionId] {
+        self.prescribing.as_ref().map_or(&[], |p| &p.chosen)
+    }
+
+    /// Whether `C` was pressed and a digit will pick an offer card.
+    pub fn is_connecting(&self) -> bool {
+        self.connecting
+    }
+
+    /// Closes the innermost thing open: the dialog, then connect mode, then
+    /// the selection. Returns whether anything was closed.
+    pub fn cancel(&mut self) -> bool {
+        if self.prescribing.take().is_some() {
+            return true;
+        }
+        if std::mem::take(&mut self.connecting) {
+            return true;
+        }
+        self.selected.take().is_some()
+    }
+
+    /// Forgets everything (e.g. after a new game or a resume).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Drops what no longer fits the game: a resident who left the town,
+    /// cards no longer in the current hand, everything once the game is over.
+    fn tidy(&mut self, game: &Game) {
+        if game.is_over() {
+            self.reset();
+            return;
+        }
+        let in_town =
+            |r: ResidentId| matches!(game.resident_state(r).place(), ResidentPlace::Town(_));
+        if self.selected.is_some_and(|r| !in_town(r)) {
+            self.selected = None;
+        }
+        if let Some(p) = &mut self.prescribing {
+            if !in_town(p.resident) || !game.resident_state(p.resident).revealed() {
+                self.prescribing = None;
+            } else {
+                let hand = game.hand(game.current_seat());
+                p.chosen.retain(|c| hand.contains(c));
+            }
+        }
+        if game.must_release() {
+            self.connecting = false;
+        }
+    }
+}
+
+/// Whether the current seat may take `action` now; if not, why, in words.
+fn allowed(
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    action: &Action,
+) -> Result<(), String> {
+    if !view.interactive {
+        return Err(view.texts.t("board.not_interactive").to_owned());
+    }
+    game.check(game.current_seat(), action)
+        .map_err(|e| rule_error(&e, words))
+}
+
+/// Whether the prescribe dialog can open for `r`: it is revealed, in the
+/// town, and the seat has an action left (the cards are chosen in the dialog).
+fn prescribe_openable(
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    r: ResidentId,
+) -> Result<(), String> {
+    if !view.interactive {
+        return Err(view.texts.t("board.not_interactive").to_owned());
+    }
+    let probe = Action::Prescribe {
+        resident: r,
+        cards: Vec::new(),
+    };
+    match game.check(game.current_seat(), &probe) {
+        Ok(()) | Err(RuleError::NeedsNotMet) => Ok(()),
+        Err(e) => Err(rule_error(&e, words)),
+    }
+}
+
+/// A glyph per worry category, shown beside its word so it reads without colour.
+fn worry_icon(worry: Worry) -> &'static str {
+    match worry {
+        Worry::Money => "¥",
+        Worry::Health => "✚",
+        Worry::Living => "☗",
+        Worry::Relationships => "♡",
+    }
+}
+
+/// The text key explaining a coaching hint's reason.
+fn reason_key(reason: Reason) -> &'static str {
+    match reason {
+        Reason::ReleaseLeastUseful => "hint.reason.release_least_useful",
+        Reason::PrescribeEndangered => "hint.reason.prescribe_endangered",
+        Reason::FreeListen => "hint.reason.free_listen",
+        Reason::ConnectForNeed => "hint.reason.connect_for_need",
+        Reason::ListenWherePiling => "hint.reason.listen_where_piling",
+        Reason::ConnectBroad => "hint.reason.connect_broad",
+        Reason::NothingLeft => "hint.reason.nothing_left",
+    }
+}
+
+/// Every glyph the board draws besides words and district symbols, so a
+/// test can check the bundled font (or egui's fallbacks) has them all.
+pub const GLYPHS: &str = "¥✚☗♡●○！‼▶◎？✓×→＋・";
+
+/// The digit keys `1`–`9`, in order.
+const DIGITS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
