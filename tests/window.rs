@@ -1,8 +1,9 @@
-//! On-screen test: opens the real game window and saves a screenshot, then
-//! checks the picture is not blank. Needs a display (CI runs it under
+//! On-screen test: runs the real game's scripted tour (title, setup, handoff,
+//! a fixed-seed opening on the board with the facilitator panel, English) and
+//! checks every picture is not blank. Needs a display (CI runs it under
 //! xvfb-run with Mesa's software Vulkan); without one it skips and says so.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -12,19 +13,23 @@ fn display_available() -> bool {
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-fn temp_png(name: &str) -> PathBuf {
+fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("community-coping-window-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    dir
 }
 
-/// Runs the game until it has saved a screenshot and quit, with a time limit.
-fn screenshot(path: &PathBuf) {
+/// Runs the game's scripted tour until it has saved its pictures and quit.
+fn run_tour(dir: &Path) {
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_community-coping"))
-        .env("COMMUNITY_COPING_SCREENSHOT", path)
+        .env("COMMUNITY_COPING_DEMO", dir)
+        .env("COMMUNITY_COPING_DATA_DIR", &data)
         .spawn()
         .expect("start the game");
-    let limit = Duration::from_secs(180);
+    let limit = Duration::from_secs(240);
     let start = std::time::Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -33,15 +38,16 @@ fn screenshot(path: &PathBuf) {
         }
         if start.elapsed() > limit {
             let _ = child.kill();
-            panic!("the game did not save a screenshot within {limit:?}");
+            panic!("the scripted tour did not finish within {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(100));
     }
 }
 
-/// Distinct colours and the share of the most common one.
-fn colour_stats(path: &PathBuf) -> (usize, f64, (u32, u32)) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+/// Distinct colours, the share of the most common one, and the size.
+fn colour_stats(path: &Path) -> (usize, f64, (u32, u32)) {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
@@ -61,27 +67,40 @@ fn colour_stats(path: &PathBuf) -> (usize, f64, (u32, u32)) {
 }
 
 #[test]
-fn the_window_opens_and_draws_text() {
+fn the_scripted_tour_draws_every_screen() {
     if !display_available() {
         eprintln!(
-            "skipping the_window_opens_and_draws_text: no display (run it under xvfb-run, as .ci/run does)"
+            "skipping the_scripted_tour_draws_every_screen: no display (run it under xvfb-run, as .ci/run does)"
         );
         return;
     }
-    let path = temp_png("placeholder.png");
-    let _ = std::fs::remove_file(&path);
-    screenshot(&path);
-    let (colours, top_share, (w, h)) = colour_stats(&path);
-    assert!(w >= 640 && h >= 360, "tiny screenshot {w}×{h}");
-    // Text antialiasing gives many shades; a blank or single-colour frame gives one.
-    assert!(
-        colours > 20,
-        "only {colours} colours: the frame looks blank"
+    let dir = temp_dir();
+    run_tour(&dir);
+    for (name, min_colours) in [
+        ("title.png", 20),
+        ("setup.png", 20),
+        ("handoff.png", 10),
+        ("board.png", 100),
+        ("board-en.png", 100),
+    ] {
+        let path = dir.join(name);
+        let (colours, top_share, (w, h)) = colour_stats(&path);
+        assert!(w >= 1280 && h >= 720, "{name}: tiny screenshot {w}×{h}");
+        // Text antialiasing gives many shades; a blank frame gives one.
+        assert!(
+            colours >= min_colours,
+            "{name}: only {colours} colours, the frame looks blank"
+        );
+        assert!(
+            top_share < 0.995,
+            "{name}: one colour covers {:.1} % of the frame",
+            top_share * 100.0
+        );
+        println!("{}: {w}×{h}, {colours} colours", path.display());
+    }
+    // The board picture differs from the handoff card: the script really played.
+    assert_ne!(
+        std::fs::read(dir.join("board.png")).unwrap(),
+        std::fs::read(dir.join("handoff.png")).unwrap()
     );
-    assert!(
-        top_share < 0.995,
-        "one colour covers {:.1} % of the frame",
-        top_share * 100.0
-    );
-    println!("screenshot {}: {w}×{h}, {colours} colours", path.display());
 }

@@ -27,6 +27,8 @@ use crate::content::Content;
 use crate::i18n::Texts;
 use crate::session::{ScenarioSource, load_settings};
 
+pub use screens::Screen;
+pub use settings::AppSettings;
 pub use setup_form::{SeatForm, SetupForm, SetupIntent, setup_screen};
 pub use table::Table;
 pub use title_screen::{TitleIntent, title_screen};
@@ -84,6 +86,16 @@ pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
         ))
         .run()
         .report()
+}
+
+/// The game's logic without a window: screen states, bots at their pace and
+/// the play clock. For Bevy app tests with `MinimalPlugins` + `StatesPlugin`;
+/// the caller inserts [`AppTexts`], [`AppSettings`] and a [`Table`].
+pub fn headless(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<bevy::window::RequestRedraw>()
+        .init_resource::<facilitator::Facilitator>();
+    play::logic(app);
 }
 
 /// A full-window root `Ui` for this frame's panels (egui 0.36 panels are

@@ -14,12 +14,17 @@ use crate::bots::advise;
 use crate::ui::{self, BoardUi, BoardView, EndIntent, Intent};
 
 pub(super) fn plugin(app: &mut App) {
+    logic(app);
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_playing.run_if(in_state(Screen::Playing)),
+    );
+}
+
+/// The systems that move the game without drawing: bots and the play clock.
+pub(super) fn logic(app: &mut App) {
     app.init_resource::<BoardState>()
         .add_systems(OnEnter(Screen::Playing), reset_board)
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_playing.run_if(in_state(Screen::Playing)),
-        )
         .add_systems(
             Update,
             (play_bots, count_time)

@@ -109,7 +109,7 @@ fn town(
     map_height: f32,
 ) {
     let highlight = state.selected.map(|r| game.content().resident(r).district);
-    town_map(ui, game, view, words, highlight, map_height.max(120.0));
+    ui.vertical_centered(|ui| town_map(ui, game, view, words, highlight, map_height.max(120.0)));
     ui.add_space(ui.spacing().item_spacing.y);
     let rows = district_rows(game);
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -168,35 +168,35 @@ fn district_panel(
     let threshold = usize::from(game.params().collapse_threshold);
     let residents = game.district_residents(d);
     let stroke_width = if view.high_contrast { 4.0 } else { 3.0 };
-    Frame::group(ui.style())
+    let frame = Frame::group(ui.style())
         .stroke(Stroke::new(stroke_width, super::map::colour(district)))
-        .inner_margin(Margin::same(6))
-        .show(ui, |ui| {
-            ui.set_width((width - 12.0).max(60.0));
-            ui.horizontal_wrapped(|ui| {
-                swatch(ui, district, view.high_contrast);
-                ui.add(
-                    Label::new(
-                        RichText::new(format!("{} {}", district.symbol, words.district(d)))
-                            .strong(),
-                    )
-                    .wrap(),
-                );
-            });
-            ui.label(load_line(t, residents.len(), threshold))
-                .on_hover_text(load_sentence(words, d, residents.len(), threshold));
-            if residents.is_empty() {
-                ui.label(RichText::new(t.t("board.empty_district")).weak());
-            }
-            let card_width = ui.available_width();
-            for &r in residents {
-                let look = resident_look(game, view, words, state, r);
-                if resident_card(ui, game, view, words, r, &look, card_width).clicked() {
-                    state.selected = Some(r);
-                    state.connecting = false;
-                }
-            }
+        .inner_margin(Margin::same(6));
+    let inner_width = (width - frame.total_margin().sum().x).max(60.0);
+    frame.show(ui, |ui| {
+        ui.set_width(inner_width);
+        ui.horizontal_wrapped(|ui| {
+            swatch(ui, district, view.high_contrast);
+            ui.add(
+                Label::new(
+                    RichText::new(format!("{} {}", district.symbol, words.district(d))).strong(),
+                )
+                .wrap(),
+            );
         });
+        ui.label(load_line(t, residents.len(), threshold))
+            .on_hover_text(load_sentence(words, d, residents.len(), threshold));
+        if residents.is_empty() {
+            ui.label(RichText::new(t.t("board.empty_district")).weak());
+        }
+        let card_width = ui.available_width();
+        for &r in residents {
+            let look = resident_look(game, view, words, state, r);
+            if resident_card(ui, game, view, words, r, &look, card_width).clicked() {
+                state.selected = Some(r);
+                state.connecting = false;
+            }
+        }
+    });
 }
 
 fn resident_look(

@@ -92,8 +92,9 @@ pub(super) fn resident_card(
         .stroke(stroke)
         .inner_margin(Margin::same(8))
         .fill(visuals.faint_bg_color);
+    let inner_width = (width - frame.total_margin().sum().x).max(40.0);
     let inner = frame.show(ui, |ui| {
-        ui.set_width((width - 16.0).max(40.0));
+        ui.set_width(inner_width);
         ui.horizontal_wrapped(|ui| {
             if look.selected {
                 ui.label(RichText::new("▶").strong());
