@@ -1,5 +1,6 @@
 //! On-screen test: runs the real game's scripted tour (title, setup, handoff,
-//! a fixed-seed opening on the board with the facilitator panel, English) and
+//! a fixed-seed opening on the board with the facilitator panel, English, the
+//! facilitator's private window) and
 //! checks every picture is not blank. Needs a display (CI runs it under
 //! xvfb-run with Mesa's software Vulkan); without one it skips and says so.
 
@@ -82,6 +83,7 @@ fn the_scripted_tour_draws_every_screen() {
         ("handoff.png", 10),
         ("board.png", 100),
         ("board-en.png", 100),
+        ("facilitator.png", 20),
     ] {
         let path = dir.join(name);
         let (colours, top_share, (w, h)) = colour_stats(&path);

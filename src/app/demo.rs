@@ -1,8 +1,8 @@
 //! A scripted tour for checking the UI by eye and in the on-screen test:
 //! with `COMMUNITY_COPING_DEMO=DIR`, the app walks title → setup → handoff →
 //! a scripted opening on the board (fixed seed, facilitator panel and
-//! coaching hint on) → the same board in English, saving a PNG of each in
-//! `DIR`, then quits.
+//! coaching hint on) → the same board in English → the facilitator's private
+//! window, saving a PNG of each in `DIR`, then quits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,7 +12,7 @@ use bevy::prelude::*;
 use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::window::RequestRedraw;
 
-use super::facilitator::Facilitator;
+use super::facilitator::{Facilitator, PanelMode};
 use super::screens::Screen;
 use super::setup_form::SetupForm;
 use super::table::{Table, new_header};
@@ -62,6 +62,8 @@ fn run_tour(
     table: Option<ResMut<Table>>,
     mut redraw: MessageWriter<RequestRedraw>,
     mut exit: MessageWriter<AppExit>,
+    fac: Option<ResMut<Facilitator>>,
+    private: Query<Entity, (With<Window>, Without<bevy::window::PrimaryWindow>)>,
 ) {
     redraw.write(RequestRedraw);
     if demo.wait > 0 {
@@ -103,6 +105,22 @@ fn run_tour(
         6 => shot(&mut commands, &mut demo, "board.png"),
         7 => texts.0 = Texts::load("en"),
         8 => shot(&mut commands, &mut demo, "board-en.png"),
+        9 => {
+            texts.0 = Texts::load("ja");
+            if let Some(mut fac) = fac {
+                fac.panel = PanelMode::Window;
+            }
+        }
+        10 => {}
+        11 => match private.iter().next() {
+            Some(w) => shot_of(
+                &mut commands,
+                &mut demo,
+                Screenshot::window(w),
+                "facilitator.png",
+            ),
+            None => error!("demo: the facilitator window did not open"),
+        },
         _ => {
             if demo.saved.load(Ordering::SeqCst) >= demo.requested {
                 exit.write(AppExit::Success);
@@ -114,11 +132,16 @@ fn run_tour(
 }
 
 fn shot(commands: &mut Commands, demo: &mut Demo, name: &str) {
+    shot_of(commands, demo, Screenshot::primary_window(), name);
+}
+
+fn shot_of(commands: &mut Commands, demo: &mut Demo, screenshot: Screenshot, name: &str) {
     let path = demo.dir.join(name);
     let saved = Arc::clone(&demo.saved);
     demo.requested += 1;
-    commands.spawn(Screenshot::primary_window()).observe(
-        move |captured: On<ScreenshotCaptured>| {
+    commands
+        .spawn(screenshot)
+        .observe(move |captured: On<ScreenshotCaptured>| {
             match captured
                 .image
                 .clone()
@@ -130,8 +153,7 @@ fn shot(commands: &mut Commands, demo: &mut Demo, name: &str) {
                 Err(e) => error!("demo: cannot save {}: {e}", path.display()),
             }
             saved.fetch_add(1, Ordering::SeqCst);
-        },
-    );
+        });
 }
 
 /// Four seats, the last one a bot, facilitator mode on, seed fixed.

@@ -2,9 +2,11 @@
 //! bookmarks, the coaching hint, hidden worries and recorded overrides. Shown
 //! as a side panel beside the board (single-display setups).
 
+use bevy::camera::RenderTarget;
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
-use bevy_egui::egui;
+use bevy::window::{RequestRedraw, WindowRef};
+use bevy_egui::{EguiContext, EguiSchedule, PrimaryEguiContext, egui};
 
 use super::AppTexts;
 use super::screens::Screen;
@@ -14,11 +16,34 @@ use crate::rules::{BotKind, SeatKind};
 use crate::session::{InterventionKind, Record};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Facilitator>().add_systems(
-        Update,
-        (facilitator_keys, tick_timer)
-            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Table>)),
-    );
+    app.init_resource::<Facilitator>()
+        .add_systems(
+            Update,
+            (facilitator_keys, tick_timer, sync_private_window)
+                .run_if(in_state(Screen::Playing).and_then(resource_exists::<Table>)),
+        )
+        .add_systems(OnExit(Screen::Playing), close_private_window)
+        .add_systems(FacilitatorPass, draw_private_window);
+}
+
+/// The egui pass of the facilitator's private window.
+#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FacilitatorPass;
+
+/// Marks the private window and its camera.
+#[derive(Component)]
+struct PrivateWindow;
+
+/// Where the facilitator's tools are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PanelMode {
+    /// Beside the board in the main window (single display).
+    #[default]
+    Side,
+    /// In a second OS window for the facilitator's own screen.
+    Window,
+    /// Hidden.
+    Off,
 }
 
 /// The facilitator's tools and what they are typing.
@@ -26,8 +51,8 @@ pub(super) fn plugin(app: &mut App) {
 pub struct Facilitator {
     /// Facilitator mode is on for this session.
     pub enabled: bool,
-    /// The side panel is shown (F2 toggles).
-    pub panel: bool,
+    /// Where the tools are shown (F2 cycles side panel → own window → hidden).
+    pub panel: PanelMode,
     /// Show the heuristic bot's suggestion on the board.
     pub coaching_hint: bool,
     note: String,
@@ -40,7 +65,6 @@ impl Facilitator {
     pub fn for_session(enabled: bool) -> Self {
         Self {
             enabled,
-            panel: enabled,
             ..default()
         }
     }
@@ -54,7 +78,7 @@ impl Facilitator {
     }
 
     pub(super) fn side_panel_open(&self) -> bool {
-        self.enabled && self.panel
+        self.enabled && self.panel == PanelMode::Side
     }
 
     /// The public board never shows hidden worries; the side panel lists them.
@@ -75,7 +99,11 @@ fn facilitator_keys(
     }
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     if keys.just_pressed(KeyCode::F2) {
-        fac.panel = !fac.panel;
+        fac.panel = match fac.panel {
+            PanelMode::Side => PanelMode::Window,
+            PanelMode::Window => PanelMode::Off,
+            PanelMode::Off => PanelMode::Side,
+        };
     }
     if keys.just_pressed(KeyCode::F3) {
         fac.coaching_hint = !fac.coaching_hint;
@@ -96,10 +124,99 @@ fn tick_timer(
     mut last: Local<u64>,
 ) {
     let second = time.elapsed_secs() as u64;
-    if fac.side_panel_open() && second != *last {
+    if fac.enabled && fac.panel != PanelMode::Off && second != *last {
         *last = second;
         redraw.write(RequestRedraw);
     }
+}
+
+/// Opens or closes the private window to match the panel mode; a window the
+/// facilitator closed by hand puts the tools back beside the board.
+fn sync_private_window(
+    mut commands: Commands,
+    mut fac: ResMut<Facilitator>,
+    texts: Res<AppTexts>,
+    windows: Query<Entity, (With<Window>, With<PrivateWindow>)>,
+    cameras: Query<Entity, (With<Camera>, With<PrivateWindow>)>,
+    mut opened: Local<bool>,
+) {
+    let want = fac.enabled && fac.panel == PanelMode::Window;
+    let window = windows.iter().next();
+    match (want, window) {
+        (true, None) if *opened => {
+            // closed by hand
+            *opened = false;
+            fac.panel = PanelMode::Side;
+            for c in &cameras {
+                commands.entity(c).despawn();
+            }
+        }
+        (true, None) => {
+            let window = commands
+                .spawn((
+                    Window {
+                        title: texts.0.t("facilitator.window_title").to_owned(),
+                        resolution: (1280, 900).into(),
+                        ..default()
+                    },
+                    PrivateWindow,
+                ))
+                .id();
+            commands.spawn((
+                Camera2d,
+                Camera {
+                    order: 1,
+                    ..default()
+                },
+                RenderTarget::Window(WindowRef::Entity(window)),
+                EguiSchedule::new(FacilitatorPass),
+                PrivateWindow,
+            ));
+            *opened = true;
+        }
+        (false, Some(_)) => {
+            close(&mut commands, &windows, &cameras);
+            *opened = false;
+        }
+        _ => {}
+    }
+}
+
+fn close_private_window(
+    mut commands: Commands,
+    windows: Query<Entity, (With<Window>, With<PrivateWindow>)>,
+    cameras: Query<Entity, (With<Camera>, With<PrivateWindow>)>,
+) {
+    close(&mut commands, &windows, &cameras);
+}
+
+fn close(
+    commands: &mut Commands,
+    windows: &Query<Entity, (With<Window>, With<PrivateWindow>)>,
+    cameras: &Query<Entity, (With<Camera>, With<PrivateWindow>)>,
+) {
+    for e in windows.iter().chain(cameras.iter()) {
+        commands.entity(e).despawn();
+    }
+}
+
+/// The private window: the same tools as the side panel, on the facilitator's screen.
+fn draw_private_window(
+    mut context: Query<&mut EguiContext, (With<PrivateWindow>, Without<PrimaryEguiContext>)>,
+    table: Option<ResMut<Table>>,
+    texts: Res<AppTexts>,
+    mut fac: ResMut<Facilitator>,
+) {
+    let (Ok(mut context), Some(mut table)) = (context.single_mut(), table) else {
+        return;
+    };
+    let ctx = context.get_mut().clone();
+    let mut root = super::root_ui(&ctx, "facilitator_window_root");
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            draw_panel(ui, &mut table, &texts.0, &mut fac);
+        });
+    });
 }
 
 fn toggle_pause(table: &mut Table, fac: &mut Facilitator) {

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use bevy_egui::egui::{FontData, FontFamily, FontId, TextStyle};
-use bevy_egui::{EguiContext, EguiPreUpdateSet, PrimaryEguiContext, egui};
+use bevy_egui::{EguiContext, EguiPreUpdateSet, egui};
 
 /// BIZ UDPGothic (SIL OFL 1.1, see `assets/fonts/OFL.txt`), embedded so the
 /// binary runs from any directory.
@@ -21,9 +21,9 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Sets fonts and text sizes once, when the primary egui context appears,
+/// Sets fonts and text sizes once, when an egui context (a window) appears,
 /// so that the very first pass already renders Japanese.
-fn install_fonts(mut contexts: Query<&mut EguiContext, Added<PrimaryEguiContext>>) {
+fn install_fonts(mut contexts: Query<&mut EguiContext, Added<EguiContext>>) {
     for mut context in &mut contexts {
         setup_fonts(context.get_mut());
     }
