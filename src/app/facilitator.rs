@@ -272,7 +272,7 @@ pub(super) fn draw_panel(
         let share_time_left = minutes_left as f64 / f64::from(target.max(1));
         let share_years_left = f64::from(years_left.max(0) as u32) / total_years;
         ui.label(if share_time_left + 0.05 < share_years_left {
-            format!("⚠ {}", texts.t("facilitator.pace_behind"))
+            format!("！ {}", texts.t("facilitator.pace_behind"))
         } else {
             format!("✔ {}", texts.t("facilitator.pace_ok"))
         });

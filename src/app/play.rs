@@ -113,7 +113,7 @@ fn draw_playing(
         });
         let intent = ui::board(ui, &table.game, &view, &mut board.ui);
         if let Some(n) = &table.notice {
-            ui.label(egui::RichText::new(format!("⚠ {n}")).strong());
+            ui.label(egui::RichText::new(format!("！ {n}")).strong());
         }
         if let Some(intent) = intent {
             let result = match intent {

@@ -188,7 +188,7 @@ pub fn setup_screen(
         });
         ui.separator();
         if let Some(e) = error {
-            ui.label(egui::RichText::new(format!("⚠ {e}")).strong());
+            ui.label(egui::RichText::new(format!("！ {e}")).strong());
         }
         ui.horizontal(|ui| {
             if ui.button(texts.t("setup.back")).clicked() {

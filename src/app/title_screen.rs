@@ -80,7 +80,7 @@ pub fn title_screen(
         }
         if let Some(n) = notice {
             ui.add_space(24.0);
-            ui.label(egui::RichText::new(format!("⚠ {n}")));
+            ui.label(egui::RichText::new(format!("！ {n}")));
         }
     });
     intent

@@ -37,7 +37,11 @@ pub fn board(
         ui.style_mut().interaction.selectable_labels = false;
         banner(ui, game, view, &words);
         ui.separator();
-        let avail = ui.available_size();
+        let mut avail = ui.available_size();
+        if !avail.y.is_finite() {
+            // Inside a caller's scroll area: size as for a 1080p screen.
+            avail.y = 1080.0;
+        }
         let gap = ui.spacing().item_spacing.x;
         let side = (avail.x * 0.36).max(avail.x.min(260.0));
         let main = (avail.x - side - gap).max(120.0);

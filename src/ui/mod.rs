@@ -174,7 +174,7 @@ impl BoardUi {
                 p.chosen.retain(|c| hand.contains(c));
             }
         }
-        if game.must_release() {
+        if game.must_release() || game.actions_left() == 0 {
             self.connecting = false;
         }
     }

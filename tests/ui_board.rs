@@ -1,0 +1,593 @@
+//! The board's egui drawing functions, driven through egui_kittest with the
+//! real default deck: clicks and keys give the intents the rules expect,
+//! buttons are enabled only when the rules allow, and the words come from
+//! the string tables in both languages. Widgets are found by their
+//! accessibility labels, so no CJK font is needed.
+#![cfg(feature = "app")]
+
+use std::sync::Arc;
+
+use bevy_egui::egui::{self, Key, Modifiers, vec2};
+use community_coping::bots::{Advice, Bot, advise};
+use community_coping::content::{ConnectionId, Content, ResidentId, default_content};
+use community_coping::i18n::{LogContext, Texts};
+use community_coping::rules::{Action, BotKind, Event, Game, Outcome, SeatKind, Setup};
+use community_coping::ui::{
+    BoardUi, BoardView, EndIntent, Intent, board, game_end, handoff, year_end_summary,
+};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn content() -> Arc<Content> {
+    default_content().expect("the default deck validates")
+}
+
+fn new_game(seed: u64) -> Game {
+    let c = content();
+    let setup = Setup::standard(&c, 4, SeatKind::Human, "standard", seed);
+    Game::new(c, setup).expect("a standard game sets up")
+}
+
+/// What a board test keeps between frames.
+struct Table {
+    game: Game,
+    texts: Texts,
+    ui: BoardUi,
+    intents: Vec<Intent>,
+    show_hidden: bool,
+    interactive: bool,
+    hint: Option<Advice>,
+}
+
+fn board_harness(game: Game, lang: &str) -> Harness<'static, Table> {
+    let table = Table {
+        game,
+        texts: Texts::load(lang),
+        ui: BoardUi::default(),
+        intents: Vec::new(),
+        show_hidden: false,
+        interactive: true,
+        hint: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(2400.0, 3600.0))
+        .build_ui_state(
+            |ui, t: &mut Table| {
+                let mut view = BoardView::new(&t.texts);
+                view.show_hidden = t.show_hidden;
+                view.interactive = t.interactive;
+                view.hint = t.hint.as_ref();
+                if let Some(intent) = board(ui, &t.game, &view, &mut t.ui) {
+                    t.intents.push(intent);
+                }
+            },
+            table,
+        );
+    harness.run();
+    harness
+}
+
+/// The accessible name of a resident's card, as the board writes it.
+fn card_label(game: &Game, texts: &Texts, r: ResidentId) -> String {
+    let words = LogContext::new(game.content(), texts, game.setup(), &[]);
+    let district = words.district(game.content().resident(r).district);
+    texts.fmt(
+        "board.resident_card",
+        &[("resident", &words.resident(r)), ("district", &district)],
+    )
+}
+
+fn click_resident(h: &mut Harness<'_, Table>, r: ResidentId) {
+    let label = card_label(&h.state().game, &h.state().texts, r);
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(
+        h.state().ui.selected(),
+        Some(r),
+        "clicking the card selects it"
+    );
+}
+
+fn disabled(h: &Harness<'_, Table>, label: &str) -> bool {
+    h.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// A game where seat 0, after listening to `r`, can prescribe two or more
+/// cards for it with an action left.
+fn prescribable() -> (Game, ResidentId, Vec<ConnectionId>) {
+    for seed in 0..2000 {
+        let game = new_game(seed);
+        let hidden: Vec<ResidentId> = game.hidden_in_town().collect();
+        for r in hidden {
+            let mut g = game.clone();
+            g.act(0, &Action::Listen { resident: r }).unwrap();
+            if g.actions_left() == 0 {
+                continue;
+            }
+            if let Some(cards) = g.prescriptions(0, r).into_iter().find(|c| c.len() >= 2) {
+                return (g, r, cards);
+            }
+        }
+    }
+    panic!("no seed gives a two-card prescription after one listen");
+}
+
+/// A game whose current seat must release a card: everyone connects until a hand overflows.
+fn over_limit() -> Game {
+    let mut g = new_game(7);
+    for _ in 0..500 {
+        if g.must_release() {
+            return g;
+        }
+        let seat = g.current_seat();
+        let action = match g.offer().first() {
+            Some(&card) if g.actions_left() > 0 => Action::Connect { card },
+            _ => Action::EndTurn,
+        };
+        g.act(seat, &action).unwrap();
+        assert!(!g.is_over(), "the game ended before a hand overflowed");
+    }
+    panic!("no hand went over its limit");
+}
+
+#[test]
+fn clicking_a_hidden_resident_then_listen_yields_listen_for_that_resident() {
+    let game = new_game(1);
+    let r = game
+        .hidden_in_town()
+        .nth(2)
+        .expect("hidden residents in town");
+    let mut h = board_harness(game, "ja");
+    click_resident(&mut h, r);
+    assert!(!disabled(&h, "話を聴く"));
+    assert!(
+        disabled(&h, "処方する"),
+        "a hidden resident cannot be prescribed for"
+    );
+    h.get_by_label("話を聴く").click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Listen { resident: r })]
+    );
+}
+
+#[test]
+fn keyboard_l_listens_e_ends_the_turn_and_c_then_a_digit_connects() {
+    let game = new_game(2);
+    let r = game.hidden_in_town().next().unwrap();
+    let second_offer = game.offer()[1];
+    let mut h = board_harness(game, "ja");
+    click_resident(&mut h, r);
+    h.key_press(Key::L);
+    h.run();
+    h.key_press(Key::C);
+    h.run();
+    assert!(h.state().ui.is_connecting());
+    h.get_by_label_contains("つながるカードの番号");
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![
+            Intent::Act(Action::Listen { resident: r }),
+            Intent::Act(Action::Connect { card: second_offer }),
+            Intent::Act(Action::EndTurn),
+        ]
+    );
+    assert!(!h.state().ui.is_connecting());
+}
+
+#[test]
+fn the_end_turn_button_yields_end_turn() {
+    let mut h = board_harness(new_game(3), "ja");
+    h.get_by_label("番を終える").click();
+    h.run();
+    assert_eq!(h.state().intents, vec![Intent::Act(Action::EndTurn)]);
+}
+
+#[test]
+fn connect_buttons_take_the_card_they_show() {
+    let game = new_game(4);
+    let offer = game.offer().to_vec();
+    let mut h = board_harness(game, "ja");
+    h.get_by_label("つながる [3]").click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Connect { card: offer[2] })]
+    );
+}
+
+#[test]
+fn a_seat_that_peeks_can_connect_to_the_top_deck_cards_too() {
+    let mut game = new_game(14);
+    let peeker = (0..4)
+        .find(|s| game.peek(*s) > 0)
+        .expect("a default role peeks");
+    while game.current_seat() != peeker {
+        game.act(game.current_seat(), &Action::EndTurn).unwrap();
+    }
+    let offered = game.offer().len();
+    let peeked: Vec<ConnectionId> = game.peeked_cards(peeker).collect();
+    assert!(!peeked.is_empty());
+    let mut h = board_harness(game, "ja");
+    h.get_by_label("山札の上（役割の力で選べる）");
+    let label = format!("つながる [{}]", offered + 1);
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Connect { card: peeked[0] })]
+    );
+}
+
+#[test]
+fn undo_is_disabled_right_after_a_listen() {
+    let mut game = new_game(5);
+    let r = game.hidden_in_town().next().unwrap();
+    game.act(0, &Action::Listen { resident: r }).unwrap();
+    assert!(!game.can_undo());
+    let mut h = board_harness(game, "ja");
+    assert!(disabled(&h, "一手戻す"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().intents.is_empty(),
+        "Ctrl+Z does nothing when undo is not allowed"
+    );
+    // The listened resident is known now: Listen is refused, with the reason on hover.
+    click_resident(&mut h, r);
+    assert!(disabled(&h, "話を聴く"));
+    assert!(!disabled(&h, "処方する"));
+}
+
+#[test]
+fn prescribe_confirm_is_disabled_until_the_chosen_cards_meet_every_need() {
+    let (game, r, cards) = prescribable();
+    let hand = game.hand(0).to_vec();
+    let texts = Texts::load("ja");
+    let pick = |c: &ConnectionId| {
+        let i = hand.iter().position(|h| h == c).unwrap();
+        let name = game.content().connection(*c).name.get("ja").to_owned();
+        texts.fmt("prescribe.pick", &[("n", &(i + 1)), ("card", &name)])
+    };
+    let picks: Vec<String> = cards.iter().map(pick).collect();
+    let mut h = board_harness(game, "ja");
+    click_resident(&mut h, r);
+    h.get_by_label("処方する").click();
+    h.run();
+    assert_eq!(h.state().ui.prescribing(), Some(r));
+    assert!(disabled(&h, "つなぐ"), "nothing chosen yet");
+    for (k, label) in picks.iter().enumerate() {
+        h.get_by_label(label).click();
+        h.run();
+        let complete = k + 1 == picks.len();
+        assert_eq!(
+            disabled(&h, "つなぐ"),
+            !complete,
+            "after {} of {} cards",
+            k + 1,
+            picks.len()
+        );
+        if !complete {
+            h.get_by_label_contains("まだ満たしていない必要");
+        }
+    }
+    h.get_by_label_contains("すべての必要を満たしています");
+    h.get_by_label("つなぐ").click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Prescribe { resident: r, cards })]
+    );
+    assert_eq!(
+        h.state().ui.prescribing(),
+        None,
+        "confirm closes the dialog"
+    );
+}
+
+#[test]
+fn prescribe_dialog_keys_toggle_cards_and_escape_cancels() {
+    let (game, r, cards) = prescribable();
+    let hand = game.hand(0).to_vec();
+    let mut h = board_harness(game, "ja");
+    click_resident(&mut h, r);
+    h.key_press(Key::P);
+    h.run();
+    assert_eq!(h.state().ui.prescribing(), Some(r));
+    let digit = |c: &ConnectionId| {
+        [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+        ][hand.iter().position(|x| x == c).unwrap()]
+    };
+    h.key_press(digit(&cards[0]));
+    h.run();
+    assert_eq!(h.state().ui.chosen(), &cards[..1]);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().intents.is_empty(),
+        "Enter does not confirm an incomplete choice"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().ui.prescribing(), None);
+    assert!(h.state().intents.is_empty());
+}
+
+#[test]
+fn a_hand_over_its_limit_asks_which_card_to_release() {
+    let game = over_limit();
+    let seat = game.current_seat();
+    let hand = game.hand(seat).to_vec();
+    let texts = Texts::load("ja");
+    let prompt = texts.fmt("board.release_prompt", &[("limit", &game.hand_limit(seat))]);
+    let mut h = board_harness(game, "ja");
+    h.get_by_label_contains(&prompt);
+    assert!(
+        disabled(&h, "番を終える"),
+        "the turn cannot end before releasing"
+    );
+    h.get_by_label("手放す [2]").click();
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![
+            Intent::Act(Action::Release { card: hand[1] }),
+            Intent::Act(Action::Release { card: hand[0] }),
+        ]
+    );
+}
+
+#[test]
+fn undo_is_offered_after_a_release_by_button_and_ctrl_z() {
+    let mut game = over_limit();
+    let seat = game.current_seat();
+    let card = game.hand(seat)[0];
+    game.act(seat, &Action::Release { card }).unwrap();
+    assert!(game.can_undo());
+    let mut h = board_harness(game, "ja");
+    assert!(!disabled(&h, "一手戻す"));
+    h.get_by_label("一手戻す").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().intents, vec![Intent::Undo, Intent::Undo]);
+}
+
+#[test]
+fn english_texts_show_english_labels() {
+    let game = new_game(6);
+    let r = game.hidden_in_town().next().unwrap();
+    let mut h = board_harness(game, "en");
+    for label in ["End turn", "Undo", "Offer row", "Connect [1]"] {
+        h.get_by_label(label);
+    }
+    assert!(h.query_by_label("番を終える").is_none());
+    click_resident(&mut h, r);
+    h.get_by_label("Listen");
+    h.get_by_label("Prescribe");
+    h.get_by_label_contains("Keys: L listen");
+}
+
+#[test]
+fn no_label_on_any_board_is_a_missing_key() {
+    for lang in ["ja", "en"] {
+        let game = over_limit();
+        let h = board_harness(game, lang);
+        let missing: Vec<String> = h
+            .query_all_by(|n| {
+                [n.label(), n.value()]
+                    .into_iter()
+                    .flatten()
+                    .any(|l| l.contains('⟦') || l.contains('{'))
+            })
+            .map(|n| {
+                let a = n.accesskit_node();
+                a.label().or(a.value()).unwrap_or_default()
+            })
+            .collect();
+        assert!(missing.is_empty(), "{lang}: {missing:?}");
+    }
+}
+
+#[test]
+fn hidden_worries_show_only_in_the_facilitator_view() {
+    let game = new_game(8);
+    let r = game.hidden_in_town().next().unwrap();
+    let worry = game.content().resident(r).worry_text.get("ja").to_owned();
+    let mut h = board_harness(game, "ja");
+    assert!(
+        h.query_by_label(&worry).is_none(),
+        "the public board keeps worries hidden"
+    );
+    h.state_mut().show_hidden = true;
+    h.run();
+    h.get_by_label(&worry);
+}
+
+#[test]
+fn a_board_that_is_not_interactive_refuses_buttons_and_keys() {
+    let game = new_game(12);
+    let r = game.hidden_in_town().next().unwrap();
+    let mut h = board_harness(game, "ja");
+    h.state_mut().interactive = false;
+    h.run();
+    assert!(disabled(&h, "番を終える"));
+    assert!(disabled(&h, "つながる [1]"));
+    click_resident(&mut h, r);
+    assert!(
+        disabled(&h, "話を聴く"),
+        "selecting still works, acting does not"
+    );
+    h.key_press(Key::L);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    assert!(h.state().intents.is_empty());
+}
+
+#[test]
+fn the_coaching_hint_shows_the_bots_suggestion_with_its_reason() {
+    let game = new_game(13);
+    let advice = advise(&game, 0);
+    let texts = Texts::load("ja");
+    let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
+    let phrase = community_coping::i18n::describe_action(&advice.action, &words);
+    let mut h = board_harness(game, "ja");
+    assert!(h.query_by_label_contains("ボットなら").is_none());
+    h.state_mut().hint = Some(advice);
+    h.run();
+    let node = h.get_by_label_contains("ボットなら").accesskit_node();
+    let shown = node.label().or(node.value()).unwrap_or_default();
+    assert!(shown.contains(&phrase), "{shown:?} names {phrase:?}");
+}
+
+#[test]
+fn the_map_shows_each_districts_load_against_the_threshold() {
+    let game = new_game(9);
+    let texts = Texts::load("ja");
+    let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
+    let threshold = usize::from(game.params().collapse_threshold);
+    let loads = game.loads();
+    let names: Vec<String> = (0..loads.len())
+        .map(|i| words.district(community_coping::content::DistrictId::from_index(i)))
+        .collect();
+    let h = board_harness(game, "ja");
+    for (name, load) in names.iter().zip(&loads) {
+        let sentence = format!(
+            "{name} {}",
+            texts.fmt("board.load", &[("load", load), ("threshold", &threshold)])
+        );
+        h.get_by_label(&sentence);
+    }
+}
+
+#[test]
+fn the_handoff_card_names_the_next_seat_and_waits_for_space_or_a_click() {
+    let texts = Texts::load("ja");
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, done: &mut u32| {
+                if handoff(ui, &texts, "プレイヤー2", "世話焼きのおばちゃん") {
+                    *done += 1;
+                }
+            },
+            0,
+        );
+    h.run();
+    let sentence = "次は プレイヤー2さん（世話焼きのおばちゃん）の番です";
+    h.get_by_label(sentence);
+    assert_eq!(*h.state(), 0, "it waits");
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(*h.state(), 1);
+    h.get_by_label(sentence).click();
+    h.run();
+    assert_eq!(*h.state(), 2);
+}
+
+#[test]
+fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
+    let mut game = new_game(10);
+    let mut last = Vec::new();
+    for _ in 0..4 {
+        last = game.act(game.current_seat(), &Action::EndTurn).unwrap();
+    }
+    assert!(last.iter().any(|e| matches!(e, Event::YearEnded { .. })));
+    let texts = Texts::load("ja");
+    let first_year = game.content().start_year();
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1400.0))
+        .build_ui_state(
+            |ui, closed: &mut bool| {
+                let view = BoardView::new(&texts);
+                *closed |= year_end_summary(ui, &game, &last, &view);
+            },
+            false,
+        );
+    h.run();
+    h.get_by_label(&texts.fmt("year_end.title", &[("year", &first_year)]));
+    let districts = game.content().districts().len();
+    assert_eq!(h.query_all_by_label_contains("困りごと").count(), districts);
+    assert!(!*h.state());
+    h.get_by_label("次の年へ").click();
+    h.run();
+    assert!(*h.state());
+}
+
+#[test]
+fn the_game_end_screen_shows_the_outcome_and_goes_to_the_debrief() {
+    let mut game = new_game(11);
+    let mut bots: Vec<Bot> = (0..4)
+        .map(|s| Bot::new(BotKind::Heuristic, 11, s))
+        .collect();
+    while !game.is_over() {
+        let seat = game.current_seat();
+        let action = bots[seat].choose(&game, seat);
+        game.act(seat, &action).unwrap();
+    }
+    let texts = Texts::load("ja");
+    let title = match game.outcome().unwrap() {
+        Outcome::Collapsed { .. } => texts.t("end.collapse_title").to_owned(),
+        Outcome::Survived { .. } => texts.t("end.survived_title").to_owned(),
+    };
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1600.0))
+        .build_ui_state(
+            |ui, asked: &mut Vec<EndIntent>| {
+                let view = BoardView::new(&texts);
+                asked.extend(game_end(ui, &game, &view));
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label_contains(&title);
+    h.get_by_label("ふりかえりへ").click();
+    h.run();
+    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+}
+
+#[test]
+fn every_symbol_the_board_draws_has_a_glyph_with_the_bundled_font() {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let ctx = egui::Context::default();
+    ctx.add_font(FontInsert::new(
+        "BIZUDPGothic",
+        egui::FontData::from_static(include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf")),
+        vec![InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: FontPriority::Highest,
+        }],
+    ));
+    ctx.run_ui(egui::RawInput::default(), |_| {})
+        .textures_delta
+        .clear();
+    let symbols: String = content()
+        .districts()
+        .iter()
+        .map(|d| d.symbol.as_str())
+        .chain([community_coping::ui::GLYPHS, "・（）「」、"])
+        .collect();
+    let font = egui::FontId::proportional(24.0);
+    let missing: String = ctx.fonts_mut(|f| {
+        symbols
+            .chars()
+            .filter(|c| !f.has_glyph(&font, *c))
+            .collect()
+    });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}
