@@ -12,14 +12,9 @@ use community_coping::content::{
     default_content, default_sources, load, load_dir,
 };
 
-const MINI_FILES: [&str; 6] = [
-    "scenario.ron",
-    "map.ron",
-    "residents.ron",
-    "connections.ron",
-    "roles.ron",
-    "events.ron",
-];
+mod common;
+
+use common::MINI_FILES;
 
 /// The mini deck's files as `(name, text)`.
 fn mini_files() -> Vec<(String, String)> {

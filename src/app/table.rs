@@ -134,14 +134,21 @@ impl Table {
     /// Applies an action for the current seat. On refusal the table is
     /// unchanged and the reason is returned in the table's language.
     pub fn apply(&mut self, action: Action, texts: &Texts) -> Result<(), String> {
+        self.act_with(action, |table, e| rule_error(&e, &table.log_context(texts)))
+    }
+
+    /// Asks the rules, writes the record (rolling the game back if the write
+    /// fails), then journals the action. `refusal` words a rules refusal.
+    fn act_with(
+        &mut self,
+        action: Action,
+        refusal: impl FnOnce(&Self, crate::rules::RuleError) -> String,
+    ) -> Result<(), String> {
         let seat = self.game.current_seat();
         let before = self.game.clone();
         let events = match self.game.act(seat, &action) {
             Ok(ev) => ev,
-            Err(e) => {
-                let ctx = self.log_context(texts);
-                return Err(rule_error(&e, &ctx));
-            }
+            Err(e) => return Err(refusal(self, e)),
         };
         let record = Record::act(seat, action.clone(), &self.game);
         if let Err(e) = self.write(&record) {
@@ -203,11 +210,7 @@ impl Table {
     }
 
     fn apply_raw(&mut self, action: Action) -> Result<(), String> {
-        let seat = self.game.current_seat();
-        let events = self.game.act(seat, &action).map_err(|e| e.to_string())?;
-        self.write(&Record::act(seat, action.clone(), &self.game))?;
-        self.journal.record(seat, action);
-        self.after_events(events)
+        self.act_with(action, |_, e| e.to_string())
     }
 
     /// Appends a record that is not an action (notes, bookmarks, pauses…).

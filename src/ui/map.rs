@@ -366,7 +366,7 @@ fn paint_pattern(painter: &Painter, poly: &[Pos2], pattern: Pattern, spacing: f3
     let cols = count(bb.width(), spacing);
     match pattern {
         Pattern::Plain => {}
-        Pattern::Stripes => {
+        Pattern::Stripes | Pattern::Grid => {
             for r in 0..rows {
                 clipped_line(
                     painter,
@@ -375,17 +375,12 @@ fn paint_pattern(painter: &Painter, poly: &[Pos2], pattern: Pattern, spacing: f3
                     stroke,
                 );
             }
-        }
-        Pattern::Grid => {
-            for r in 0..rows {
-                clipped_line(
-                    painter,
-                    poly,
-                    horizontal(bb.min.y + (r as f32 + 0.5) * spacing),
-                    stroke,
-                );
-            }
-            for c in 0..cols {
+            // a grid adds the vertical lines
+            for c in (pattern == Pattern::Grid)
+                .then_some(0..cols)
+                .into_iter()
+                .flatten()
+            {
                 clipped_line(
                     painter,
                     poly,
