@@ -2,13 +2,15 @@
 //!
 //! The crate is a pure, deterministic rules library ([`rules`]) fed by validated
 //! scenario content ([`content`]), with bots ([`bots`]), a balance simulator
-//! ([`sim`]) and the command line ([`cli`]); behind the `app` feature, the Bevy
+//! ([`sim`]), session files ([`session`]), the debrief's analysis of a
+//! session ([`reflect`]) and the command line ([`cli`]); behind the `app` feature, the Bevy
 //! shell that people play on.
 
 pub mod bots;
 pub mod cli;
 pub mod content;
 pub mod i18n;
+pub mod reflect;
 pub mod rules;
 pub mod session;
 pub mod sim;

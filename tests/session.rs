@@ -143,12 +143,14 @@ fn every_kind_of_record() -> Vec<Record> {
             seat: 2,
             elapsed_secs: 700,
             label: Some("discuss".into()),
+            resident: Some("r-001".into()),
         },
         Record::Bookmark {
             year: 2022,
             seat: 2,
             elapsed_secs: 701,
             label: None,
+            resident: None,
         },
         Record::Intervention {
             kind: InterventionKind::SkipTurn,

@@ -55,6 +55,8 @@ pub struct Facilitator {
     pub panel: PanelMode,
     /// Show the heuristic bot's suggestion on the board.
     pub coaching_hint: bool,
+    /// The resident selected on the board, named in bookmarks.
+    pub focus: Option<crate::content::ResidentId>,
     note: String,
     reason: String,
     message: Option<String>,
@@ -234,6 +236,9 @@ fn bookmark(table: &mut Table, fac: &mut Facilitator, texts: &Texts) {
         seat: table.game.current_seat(),
         elapsed_secs: table.elapsed_secs as u64,
         label: None,
+        resident: fac
+            .focus
+            .map(|r| table.game.content().resident(r).key.clone()),
     };
     fac.message = Some(match table.record(&record) {
         Ok(()) => texts.fmt("facilitator.bookmarked", &[("year", &table.game.year())]),

@@ -59,6 +59,10 @@ fn draw_playing(
         return Ok(());
     };
     let texts = &texts.0;
+    let focus = board.ui.selected();
+    if facilitator.focus != focus {
+        facilitator.focus = focus;
+    }
     let mut root = super::root_ui(ctx, "play_root");
     if facilitator.side_panel_open() {
         egui::Panel::right("facilitator_panel")

@@ -19,6 +19,7 @@ pub use load::{LoadedSession, load_session};
 pub use paths::{DATA_DIR_ENV, SESSION_EXTENSION, data_dir, sessions_dir, settings_path};
 pub use record::{
     InterventionKind, OutcomeSummary, Record, SESSION_FORMAT, ScenarioSource, SessionHeader,
+    SessionOrigin,
 };
 pub use settings::{
     BOT_PACE_MAX_MS, Settings, UI_SCALE_RANGE, load_settings, load_settings_from, save_settings,

@@ -39,6 +39,20 @@ pub struct SessionHeader {
     pub target_minutes: Option<u32>,
     /// Local area names per district (map order); `None` keeps the deck's name.
     pub district_relabels: Vec<Option<String>>,
+    /// For a practice game forked from a replay: the session and moment it
+    /// started from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SessionOrigin>,
+}
+
+/// Where a forked session began: another session, after some of its actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionOrigin {
+    pub session_id: String,
+    /// How many of the origin's actions (in force) the fork starts after.
+    pub actions: usize,
+    /// The year play was in at that moment.
+    pub year: i32,
 }
 
 impl SessionHeader {
@@ -57,6 +71,7 @@ impl SessionHeader {
             facilitator_mode: false,
             target_minutes: None,
             district_relabels: vec![None; content.districts().len()],
+            origin: None,
         }
     }
 }
@@ -153,6 +168,9 @@ pub enum Record {
         seat: usize,
         elapsed_secs: u64,
         label: Option<String>,
+        /// The resident the table was looking at (deck key), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resident: Option<String>,
     },
     Intervention {
         kind: InterventionKind,
@@ -171,6 +189,13 @@ pub enum Record {
     },
     Finished {
         outcome: OutcomeSummary,
+    },
+    /// What the table said about one of the scenario's debrief questions
+    /// (by its position in the scenario's list). A later note on the same
+    /// question replaces the earlier one.
+    DebriefNote {
+        question: usize,
+        text: String,
     },
 }
 

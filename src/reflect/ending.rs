@@ -1,0 +1,165 @@
+//! Why the game ended the way it did, computed from the journal: for a
+//! collapse, what kept each resident of the fallen district waiting; for a
+//! survival, the closest call.
+
+use crate::content::{DistrictId, Need, ResidentId, partial_assign};
+use crate::rules::{Game, Outcome};
+
+use super::stories::Story;
+use super::trace::Trace;
+
+/// A heard resident no hand could have resolved, and the needs the hands
+/// together could not cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfitting {
+    pub resident: ResidentId,
+    pub missing: Vec<Need>,
+}
+
+/// What kept the residents of a collapsed district waiting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CauseChain {
+    pub year: i32,
+    pub district: DistrictId,
+    pub threshold: usize,
+    pub residents: Vec<ResidentId>,
+    /// Nobody listened to them.
+    pub never_heard: Vec<ResidentId>,
+    /// Heard, but no seat's hand could meet all their needs.
+    pub unfitting: Vec<Unfitting>,
+    /// Heard, and some seat's hand could have resolved them: time ran out.
+    pub fitting_unused: Vec<ResidentId>,
+    /// Arrived in the collapse year itself.
+    pub arrived_that_year: Vec<ResidentId>,
+    /// Gained needs while waiting.
+    pub escalated: Vec<ResidentId>,
+}
+
+/// The highest load any district reached at a year end, against the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClosestCall {
+    pub year: i32,
+    pub district: DistrictId,
+    pub load: usize,
+    pub threshold: usize,
+}
+
+/// How the game ended, or where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    Collapsed(CauseChain),
+    Survived {
+        year: i32,
+        connected: usize,
+        closest: Option<ClosestCall>,
+    },
+    /// The journal ends before the rules ended the game (a session in
+    /// progress, or one the facilitator ended early).
+    Open {
+        year: i32,
+        connected: usize,
+        closest: Option<ClosestCall>,
+    },
+}
+
+/// The ending of a traced game; `stories` are the trace's stories.
+pub fn ending(trace: &Trace, stories: &[Story]) -> Ending {
+    let game = &trace.last;
+    let threshold = usize::from(game.params().collapse_threshold);
+    let closest = closest_call(trace, threshold);
+    match game.outcome() {
+        Some(Outcome::Collapsed {
+            year,
+            district,
+            residents,
+        }) => Ending::Collapsed(cause_chain(
+            game, stories, *year, *district, residents, threshold,
+        )),
+        Some(Outcome::Survived { connected }) => Ending::Survived {
+            year: game.year(),
+            connected: *connected,
+            closest,
+        },
+        None => Ending::Open {
+            year: game.year(),
+            connected: game.connected_residents().len(),
+            closest,
+        },
+    }
+}
+
+/// The year end and district with the highest load; the earliest on ties.
+pub fn closest_call(trace: &Trace, threshold: usize) -> Option<ClosestCall> {
+    let mut best: Option<ClosestCall> = None;
+    for ye in &trace.year_ends {
+        for (d, &load) in ye.loads.iter().enumerate() {
+            if best.is_none_or(|b| load > b.load) {
+                best = Some(ClosestCall {
+                    year: ye.year,
+                    district: DistrictId::from_index(d),
+                    load,
+                    threshold,
+                });
+            }
+        }
+    }
+    best
+}
+
+fn cause_chain(
+    game: &Game,
+    stories: &[Story],
+    year: i32,
+    district: DistrictId,
+    residents: &[ResidentId],
+    threshold: usize,
+) -> CauseChain {
+    let content = game.content();
+    let story = |r: ResidentId| stories.iter().find(|s| s.resident == r);
+    let mut chain = CauseChain {
+        year,
+        district,
+        threshold,
+        residents: residents.to_vec(),
+        never_heard: Vec::new(),
+        unfitting: Vec::new(),
+        fitting_unused: Vec::new(),
+        arrived_that_year: Vec::new(),
+        escalated: Vec::new(),
+    };
+    let all_cards: Vec<_> = (0..game.seats().len())
+        .flat_map(|s| game.hand(s).iter().map(|c| content.connection(*c)))
+        .collect();
+    for &r in residents {
+        let s = story(r);
+        if s.is_some_and(|s| s.arrived == year) {
+            chain.arrived_that_year.push(r);
+        }
+        if s.is_some_and(|s| !s.growth.is_empty()) {
+            chain.escalated.push(r);
+        }
+        if !game.resident_state(r).revealed() {
+            chain.never_heard.push(r);
+            continue;
+        }
+        let some_hand_fits = (0..game.seats().len()).any(|seat| {
+            let (needs, _) = game.needs_for(seat, r);
+            partial_assign(
+                &needs,
+                game.hand(seat).iter().map(|c| content.connection(*c)),
+            )
+            .is_complete()
+        });
+        if some_hand_fits {
+            chain.fitting_unused.push(r);
+        } else {
+            let needs: Vec<Need> = game.needs(r).collect();
+            let m = partial_assign(&needs, all_cards.iter().copied());
+            chain.unfitting.push(Unfitting {
+                resident: r,
+                missing: m.unmet().map(|i| needs[i]).collect(),
+            });
+        }
+    }
+    chain
+}
