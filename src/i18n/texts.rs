@@ -11,20 +11,53 @@ pub const LANGUAGES: [(&str, &str); 2] = [("ja", "日本語"), ("en", "English")
 
 type Table = BTreeMap<String, String>;
 
+/// The string files of each language: the game's own, then one per area
+/// (debrief, exports, report), so each area keeps its strings together.
+const FILES: [&str; 4] = ["", "-debrief", "-export", "-report"];
+
+fn sources(lang: &str) -> [&'static str; 4] {
+    match lang {
+        "en" => [
+            include_str!("../../assets/i18n/en.ron"),
+            include_str!("../../assets/i18n/en-debrief.ron"),
+            include_str!("../../assets/i18n/en-export.ron"),
+            include_str!("../../assets/i18n/en-report.ron"),
+        ],
+        _ => [
+            include_str!("../../assets/i18n/ja.ron"),
+            include_str!("../../assets/i18n/ja-debrief.ron"),
+            include_str!("../../assets/i18n/ja-export.ron"),
+            include_str!("../../assets/i18n/ja-report.ron"),
+        ],
+    }
+}
+
 /// The parsed table of a language, or why it could not be parsed.
 fn table(lang: &'static str) -> &'static (Arc<Table>, Option<String>) {
     static JA: OnceLock<(Arc<Table>, Option<String>)> = OnceLock::new();
     static EN: OnceLock<(Arc<Table>, Option<String>)> = OnceLock::new();
-    let (cell, source) = match lang {
-        "en" => (&EN, include_str!("../../assets/i18n/en.ron")),
-        _ => (&JA, include_str!("../../assets/i18n/ja.ron")),
-    };
-    cell.get_or_init(|| match ron::from_str::<Table>(source) {
-        Ok(t) => (Arc::new(t), None),
-        Err(e) => (
-            Arc::new(Table::new()),
-            Some(format!("assets/i18n/{lang}.ron does not parse: {e}")),
-        ),
+    let cell = if lang == "en" { &EN } else { &JA };
+    cell.get_or_init(|| {
+        let mut all = Table::new();
+        let mut problems = Vec::new();
+        for (suffix, source) in FILES.iter().zip(sources(lang)) {
+            match ron::from_str::<Table>(source) {
+                Ok(t) => {
+                    for (k, v) in t {
+                        if all.insert(k.clone(), v).is_some() {
+                            problems.push(format!(
+                                "assets/i18n/{lang}{suffix}.ron repeats the key \"{k}\""
+                            ));
+                        }
+                    }
+                }
+                Err(e) => problems.push(format!(
+                    "assets/i18n/{lang}{suffix}.ron does not parse: {e}"
+                )),
+            }
+        }
+        let problem = (!problems.is_empty()).then(|| problems.join("; "));
+        (Arc::new(all), problem)
     })
 }
 
