@@ -208,7 +208,10 @@ fn remarks(session: &LoadedSession, content: &Content) -> (Vec<Remark>, BTreeMap
                 }
                 continue;
             }
-            Record::SeatKind { .. } | Record::Pause { .. } | Record::Finished { .. } => continue,
+            Record::SeatKind { .. }
+            | Record::Pause { .. }
+            | Record::Finished { .. }
+            | Record::Proposal(_) => continue,
         };
         out.push(Remark {
             at,

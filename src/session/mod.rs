@@ -9,6 +9,7 @@ mod error;
 mod list;
 mod load;
 mod paths;
+mod proposals;
 mod record;
 mod settings;
 mod writer;
@@ -17,9 +18,10 @@ pub use error::SessionError;
 pub use list::{SessionListing, SessionSummary, latest_unfinished, list_sessions};
 pub use load::{LoadedSession, load_session};
 pub use paths::{DATA_DIR_ENV, SESSION_EXTENSION, data_dir, sessions_dir, settings_path};
+pub use proposals::{draft_connections, proposals_path, write_proposals};
 pub use record::{
-    InterventionKind, OutcomeSummary, Record, SESSION_FORMAT, ScenarioSource, SessionHeader,
-    SessionOrigin,
+    InterventionKind, OutcomeSummary, Proposal, Record, SESSION_FORMAT, ScenarioSource,
+    SessionHeader, SessionOrigin,
 };
 pub use settings::{
     BOT_PACE_MAX_MS, Settings, UI_SCALE_RANGE, load_settings, load_settings_from, save_settings,

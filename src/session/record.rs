@@ -197,6 +197,23 @@ pub enum Record {
         question: usize,
         text: String,
     },
+    /// The local connection card workshop: "someone in our town who is like
+    /// this card", proposed for a local deck.
+    Proposal(Proposal),
+}
+
+/// A local connection card proposed in the debrief workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Name or title (「駅前の薬局の薬剤師さん」).
+    pub name: String,
+    /// Speciality keys of the deck.
+    pub specialities: Vec<String>,
+    /// Worry categories the person or place helps with.
+    pub helps: Vec<crate::content::Worry>,
+    pub description: String,
+    /// A public service (true) or informal support (false).
+    pub public: bool,
 }
 
 impl Record {

@@ -1,0 +1,98 @@
+//! The local connection card workshop's output: the proposals of a session,
+//! written as a draft connections file in the deck format, which a designer
+//! checks with `community-coping validate` and copies into a local deck.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::atomic::write_atomic;
+use super::error::SessionError;
+use super::paths::data_dir;
+use super::record::Proposal;
+
+/// Where a session's draft connections file goes:
+/// `<data folder>/proposals/<session id>-connections.ron`.
+pub fn proposals_path(session_id: &str) -> Result<PathBuf, SessionError> {
+    Ok(data_dir()?
+        .join("proposals")
+        .join(format!("{session_id}-connections.ron")))
+}
+
+/// A RON string literal: quotes, backslashes and line breaks escaped.
+fn ron_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.trim().chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The draft connections file for `proposals`, in the deck's
+/// `connections.ron` format. Each card's name and description are written
+/// in every language of the deck (`languages`), to be translated.
+pub fn draft_connections(session_id: &str, languages: &[String], proposals: &[Proposal]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// Local connection cards proposed in the debrief of session {session_id}.\n\
+         // Check the wording (every language holds the text as typed), then copy the\n\
+         // Connection(...) entries into your deck's connections.ron and run\n\
+         // `community-coping validate` on the deck."
+    );
+    out.push_str("Connections(\n    specialities: [],\n    connections: [\n");
+    let text = |s: &str| {
+        let parts: Vec<String> = languages
+            .iter()
+            .map(|l| format!("{}: {}", ron_str(l), ron_str(s)))
+            .collect();
+        format!("{{{}}}", parts.join(", "))
+    };
+    for (i, p) in proposals.iter().enumerate() {
+        let specialities: Vec<String> = p.specialities.iter().map(|s| ron_str(s)).collect();
+        let helps: Vec<String> = p.helps.iter().map(|w| format!("{w:?}")).collect();
+        let _ = writeln!(
+            out,
+            "        Connection(\n            id: {},\n            name: {},\n            kind: {},\n            specialities: [{}],\n            helps: [{}],\n            description: {},\n        ),",
+            ron_str(&format!("local-{}-{:02}", short_id(session_id), i + 1)),
+            text(&p.name),
+            if p.public { "Public" } else { "Informal" },
+            specialities.join(", "),
+            helps.join(", "),
+            text(&p.description),
+        );
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
+/// The session id's characters that are safe in a card id.
+fn short_id(session_id: &str) -> String {
+    session_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Writes the draft file atomically (replacing the previous draft of the session).
+pub fn write_proposals(
+    path: &Path,
+    session_id: &str,
+    languages: &[String],
+    proposals: &[Proposal],
+) -> Result<(), SessionError> {
+    write_atomic(
+        path,
+        draft_connections(session_id, languages, proposals).as_bytes(),
+        false,
+    )
+}
