@@ -2,7 +2,7 @@
 //! The same arguments always print the same bytes.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -10,7 +10,8 @@ use clap::{Args, ValueEnum};
 use super::{Format, content_or_report};
 use crate::content::Content;
 use crate::rules::BotKind;
-use crate::sim::{self, SimConfig, SimReport};
+use crate::session::{ScenarioSource, SessionError};
+use crate::sim::{self, SaveError, SimConfig, SimReport};
 
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
@@ -33,6 +34,10 @@ pub struct SimulateArgs {
     bot: BotArg,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Also save every game as a session file in this folder (created if
+    /// missing), for trying exports, reports and replays on bot sessions.
+    #[arg(long, value_name = "DIR")]
+    journals: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,12 +78,21 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
         },
         keep_journals: false,
     };
-    let results = match sim::run(&content, &config) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot set up the games: {e}");
-            return ExitCode::FAILURE;
-        }
+    let results = match &args.journals {
+        None => match sim::run(&content, &config) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("error: cannot set up the games: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Some(dir) => match run_saving(&content, &config, args.dir.as_deref(), dir) {
+            Ok(r) => r,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        },
     };
     let report = sim::summarise(&content, &results);
     match args.format {
@@ -92,6 +106,62 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
         Format::Text => print!("{}", text_report(&content, &config, &report)),
     }
     ExitCode::SUCCESS
+}
+
+/// Plays the run saving every game as a session in `dir`; says on stderr
+/// where they went, so stdout stays the same as a plain run's.
+fn run_saving(
+    content: &std::sync::Arc<Content>,
+    config: &SimConfig,
+    scenario: Option<&Path>,
+    dir: &Path,
+) -> Result<Vec<sim::GameResult>, String> {
+    prepare_dir(dir)?;
+    let source = match scenario {
+        // absolute, so the sessions still find their deck from another folder
+        Some(d) => ScenarioSource::Directory(std::fs::canonicalize(d).unwrap_or_else(|_| d.into())),
+        None => ScenarioSource::BuiltIn("default".to_owned()),
+    };
+    let results =
+        sim::run_saving_sessions(content, config, source, dir).map_err(|e| match e {
+            SaveError::Session(SessionError::AlreadyExists { path }) => format!(
+                "{} already exists (the same run was saved there in the same second): give --journals an empty folder",
+                path.display()
+            ),
+            SaveError::Session(SessionError::Write { path, source }) => format!(
+                "could not save the session {}: {source}. Check that the disk is not full and the folder is writable",
+                path.display()
+            ),
+            other => other.to_string(),
+        })?;
+    eprintln!("saved {} session(s) in {}", results.len(), dir.display());
+    Ok(results)
+}
+
+/// Creates the journals folder and checks that files can be written there,
+/// before any game is played.
+fn prepare_dir(dir: &Path) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "--journals {} is a file, not a folder: give a folder for the session files",
+            dir.display()
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "cannot create the folder {} for --journals: {e}. Choose a writable location",
+            dir.display()
+        )
+    })?;
+    let probe = dir.join(format!(".write-test-{}", std::process::id()));
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| {
+            format!(
+                "cannot write in the folder {} for --journals: {e}. Choose a writable folder",
+                dir.display()
+            )
+        })
 }
 
 fn text_report(content: &Content, c: &SimConfig, r: &SimReport) -> String {

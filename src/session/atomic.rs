@@ -9,7 +9,7 @@ use super::error::SessionError;
 
 /// Writes `bytes` to `path` atomically. With `fresh`, refuses to replace an
 /// existing file.
-pub(super) fn write_atomic(path: &Path, bytes: &[u8], fresh: bool) -> Result<(), SessionError> {
+pub fn write_atomic(path: &Path, bytes: &[u8], fresh: bool) -> Result<(), SessionError> {
     let dir = parent(path);
     fs::create_dir_all(&dir).map_err(|source| SessionError::CreateDir {
         path: dir.clone(),

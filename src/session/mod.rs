@@ -14,6 +14,7 @@ mod record;
 mod settings;
 mod writer;
 
+pub use atomic::write_atomic;
 pub use error::SessionError;
 pub use list::{SessionListing, SessionSummary, latest_unfinished, list_sessions};
 pub use load::{LoadedSession, load_session};

@@ -57,6 +57,25 @@ impl SessionWriter {
         Ok(writer)
     }
 
+    /// Writes a whole session at once (header, then `records`) as a new
+    /// file in `dir`, atomically: for games recorded elsewhere, such as the
+    /// simulator's bot games. Refuses to replace an existing file.
+    pub fn write_complete(
+        dir: &Path,
+        header: &SessionHeader,
+        records: &[Record],
+    ) -> Result<PathBuf, SessionError> {
+        let path = dir.join(file_name(header));
+        let mut text = encode(header, "the session header")?;
+        text.push('\n');
+        for r in records {
+            text.push_str(&encode(r, "a session record")?);
+            text.push('\n');
+        }
+        write_atomic(&path, text.as_bytes(), true)?;
+        Ok(path)
+    }
+
     fn open_append(path: PathBuf) -> Result<SessionWriter, SessionError> {
         let file = OpenOptions::new()
             .append(true)

@@ -11,6 +11,10 @@ use crate::bots::Bot;
 use crate::content::Content;
 use crate::rules::{BotKind, Game, Journal, Outcome, SeatKind, Setup, SetupError};
 
+mod sessions;
+
+pub use sessions::{SaveError, run_saving_sessions, session_id};
+
 /// What to simulate.
 #[derive(Debug, Clone)]
 pub struct SimConfig {
@@ -117,8 +121,9 @@ fn play(
     })
 }
 
-/// Plays `config.games` games on all cores; results come back in game order.
-pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>, SetupError> {
+/// The setup every game of a run shares (each game gets its own seed),
+/// checked by setting up one game.
+fn run_setup(content: &Arc<Content>, config: &SimConfig) -> Result<Setup, SetupError> {
     let setup0 = Setup::standard(
         content,
         config.seats,
@@ -127,6 +132,12 @@ pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>
         config.seed,
     );
     Game::new(Arc::clone(content), setup0.clone())?;
+    Ok(setup0)
+}
+
+/// Plays `config.games` games on all cores; results come back in game order.
+pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>, SetupError> {
+    let setup0 = run_setup(content, config)?;
     (0..config.games)
         .into_par_iter()
         .map(|i| {
