@@ -3,7 +3,8 @@
 //! The crate is a pure, deterministic rules library ([`rules`]) fed by validated
 //! scenario content ([`content`]), with bots ([`bots`]), a balance simulator
 //! ([`sim`]), session files ([`session`]), the debrief's analysis of a
-//! session ([`reflect`]) and the command line ([`cli`]); behind the `app` feature, the Bevy
+//! session ([`reflect`]), the cross-session report ([`report`]) and the
+//! command line ([`cli`]); behind the `app` feature, the Bevy
 //! shell that people play on.
 
 pub mod bots;
@@ -11,6 +12,7 @@ pub mod cli;
 pub mod content;
 pub mod i18n;
 pub mod reflect;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod sim;

@@ -1,6 +1,7 @@
 //! The command line: no subcommand opens the game; `validate` and `simulate`
 //! are the designer's tools. Errors are one line and a non-zero exit.
 
+mod report;
 mod simulate;
 mod validate;
 
@@ -35,6 +36,8 @@ pub enum Command {
     },
     /// Play many bot games and report the win rate and where the town collapses.
     Simulate(simulate::SimulateArgs),
+    /// Sum up a folder of sessions: outcomes, win rates, districts, connections, notes (html or csv).
+    Report(report::ReportArgs),
 }
 
 /// Output format of the tools.
@@ -75,6 +78,7 @@ pub fn run_tool(command: Command) -> ExitCode {
     match command {
         Command::Validate { dir, format } => validate::run(dir.as_deref(), format),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Report(args) => report::run(&args),
     }
 }
 
