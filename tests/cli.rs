@@ -376,3 +376,189 @@ fn help_and_version_succeed() {
     assert!(v.status.success());
     assert!(stdout(&v).contains(env!("CARGO_PKG_VERSION")));
 }
+
+// ---------------------------------------------------------------------------
+// simulate --journals and report
+
+/// A fresh temporary folder, removed on drop.
+struct TempFolder(PathBuf);
+
+impl TempFolder {
+    fn new(what: &str) -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "community-coping-cli-{what}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        Self(dir)
+    }
+
+    fn join(&self, name: &str) -> String {
+        self.0.join(name).to_str().expect("UTF-8 path").to_owned()
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 path")
+    }
+
+    fn sessions(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.0)
+            .expect("read dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ccsession"))
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `simulate --journals` into a fresh folder: the folder and the run's output.
+fn simulated(games: &str, extra: &[&str]) -> (TempFolder, Output) {
+    let dir = TempFolder::new("journals");
+    let mut args = vec!["simulate", "--games", games, "--seats", "3", "--seed", "4"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--journals", dir.path()]);
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (dir, o)
+}
+
+#[test]
+fn simulate_journals_saves_finished_bot_sessions_and_prints_the_same_report() {
+    let (dir, o) = simulated("6", &[]);
+    let plain = run(&["simulate", "--games", "6", "--seats", "3", "--seed", "4"]);
+    assert_eq!(o.stdout, plain.stdout, "stdout is the plain run's");
+    assert!(stderr(&o).contains("saved 6 session(s)"), "{}", stderr(&o));
+    let files = dir.sessions();
+    assert_eq!(files.len(), 6);
+    let mut ids = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("read session");
+        let header: serde_json::Value =
+            serde_json::from_str(text.lines().next().expect("header")).expect("JSON header");
+        let seats = header["setup"]["seats"].as_array().expect("seats");
+        assert_eq!(seats.len(), 3);
+        for (i, s) in seats.iter().enumerate() {
+            assert_eq!(s["name"], format!("Bot {}", i + 1));
+            assert_eq!(s["kind"]["Bot"], "Heuristic");
+        }
+        assert!(
+            text.lines()
+                .last()
+                .expect("lines")
+                .starts_with("{\"Finished\""),
+            "{f:?} ends with its outcome"
+        );
+        ids.push(header["session_id"].as_str().expect("id").to_owned());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    // the same run again: the same files apart from the creation time
+    let (again, _) = simulated("6", &[]);
+    let strip = |p: &Path| {
+        let text = std::fs::read_to_string(p).expect("read");
+        let (head, rest) = text.split_once('\n').expect("header line");
+        let mut h: serde_json::Value = serde_json::from_str(head).expect("header");
+        h["created"] = serde_json::Value::Null;
+        format!("{h}\n{rest}")
+    };
+    for (a, b) in files.iter().zip(again.sessions()) {
+        assert_eq!(strip(a), strip(&b));
+    }
+}
+
+#[test]
+fn simulate_journals_into_a_file_is_one_line() {
+    let dir = TempFolder::new("journals-file");
+    let file = dir.join("taken");
+    std::fs::write(&file, "x").expect("write");
+    let o = run(&["simulate", "--games", "2", "--journals", &file]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("not a folder"), "{err}");
+    let o = run(&[
+        "simulate",
+        "--games",
+        "2",
+        "--journals",
+        &format!("{file}/below"),
+    ]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("cannot create the folder"), "{err}");
+}
+
+#[test]
+fn report_writes_html_and_csv_and_never_overwrites_without_force() {
+    let (dir, _) = simulated("12", &["--difficulty", "intro"]);
+    std::fs::write(dir.0.join("broken.ccsession"), "not a session\n").expect("write");
+    let out = TempFolder::new("report-out");
+    let html = out.join("report.html");
+    let o = run(&["report", dir.path(), "--out", &html, "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("report of 12 session(s)"), "{err}");
+    assert!(err.contains("broken.ccsession"), "{err}");
+    let page = std::fs::read_to_string(&html).expect("the page");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Win rate by difficulty") && page.contains("Introductory"));
+    assert!(!page.contains("http://") && !page.contains("https://"));
+
+    let o = run(&["report", dir.path(), "--out", &html]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&html).expect("kept"), page);
+
+    let o = run(&[
+        "report",
+        dir.path(),
+        "--out",
+        &html,
+        "--force",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read(&html).expect("csv");
+    assert!(csv.starts_with("\u{feff}".as_bytes()), "UTF-8 BOM");
+    assert_eq!(String::from_utf8(csv).expect("UTF-8").lines().count(), 13);
+}
+
+#[test]
+fn report_to_stdout_is_deterministic() {
+    let (dir, _) = simulated("5", &[]);
+    for format in ["html", "csv"] {
+        let a = run(&["report", dir.path(), "--format", format]);
+        let b = run(&["report", dir.path(), "--format", format]);
+        assert!(a.status.success(), "{}", stderr(&a));
+        assert!(!a.stdout.is_empty());
+        assert_eq!(a.stdout, b.stdout, "{format}: same folder, same bytes");
+    }
+}
+
+#[test]
+fn report_bad_arguments_are_one_line() {
+    let o = run(&["report", "no/such/folder"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("no/such/folder"), "{err}");
+    let dir = TempFolder::new("report-args");
+    let o = run(&["report", dir.path(), "--scenario", "no/such/deck"]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("scenario"), "{err}");
+    let broken = broken_deck();
+    let o = run(&["report", dir.path(), "--scenario", broken.path()]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("validate"), "{err}");
+    let o = run(&["report", dir.path(), "--out", dir.path()]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("folder"), "{err}");
+    let o = run(&["report", dir.path(), "--format", "pdf"]);
+    assert_one_line_error(&o);
+}
