@@ -84,19 +84,25 @@ fn placeholders_match_and_no_value_is_empty() {
 #[test]
 fn no_key_is_written_twice_in_a_file() {
     for lang in ["ja", "en"] {
-        let path = format!("{}/assets/i18n/{lang}.ron", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("table file");
+        // the game's file and one per area, merged at load: a key once in all
         let mut seen = BTreeSet::new();
-        for line in text.lines() {
-            let line = line.trim_start();
-            if let Some(rest) = line.strip_prefix('"')
-                && let Some(end) = rest.find("\":")
-            {
-                assert!(
-                    seen.insert(rest[..end].to_owned()),
-                    "{lang}: {} twice",
-                    &rest[..end]
-                );
+        for suffix in ["", "-debrief", "-export", "-report"] {
+            let path = format!(
+                "{}/assets/i18n/{lang}{suffix}.ron",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).expect("table file");
+            for line in text.lines() {
+                let line = line.trim_start();
+                if let Some(rest) = line.strip_prefix('"')
+                    && let Some(end) = rest.find("\":")
+                {
+                    assert!(
+                        seen.insert(rest[..end].to_owned()),
+                        "{lang}: {} twice",
+                        &rest[..end]
+                    );
+                }
             }
         }
         assert_eq!(seen.len(), Texts::load(lang).keys().count(), "{lang}");

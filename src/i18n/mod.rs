@@ -4,10 +4,16 @@
 
 mod labels;
 mod log;
+mod reflect;
 mod rule_error;
 mod texts;
 
 pub use labels::{age_label, household_label, need_label, worry_label};
 pub use log::{LogContext, SeatLabel, describe, describe_action, describe_all, is_noise};
+pub use reflect::{
+    card_list, closest_sentence, connection_use_sentence, ending_sentences, intervention_label,
+    never_used_sentence, remark_sentence, story_sentences, story_title, unmet_sentence,
+    usage_sentences,
+};
 pub use rule_error::rule_error;
 pub use texts::{LANGUAGES, Texts};
