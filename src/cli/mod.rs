@@ -1,6 +1,7 @@
 //! The command line: no subcommand opens the game; `validate` and `simulate`
 //! are the designer's tools. Errors are one line and a non-zero exit.
 
+mod export;
 mod report;
 mod simulate;
 mod validate;
@@ -36,6 +37,8 @@ pub enum Command {
     },
     /// Play many bot games and report the win rate and where the town collapses.
     Simulate(simulate::SimulateArgs),
+    /// Export a session as a printable page (html), Markdown, CSV or JSON.
+    Export(export::ExportArgs),
     /// Sum up a folder of sessions: outcomes, win rates, districts, connections, notes (html or csv).
     Report(report::ReportArgs),
 }
@@ -78,6 +81,7 @@ pub fn run_tool(command: Command) -> ExitCode {
     match command {
         Command::Validate { dir, format } => validate::run(dir.as_deref(), format),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Report(args) => report::run(&args),
     }
 }

@@ -1,0 +1,208 @@
+//! The CSV export: one row per engine event (and one per note, bookmark or
+//! override, at the moment it was made), with the session clock where it is
+//! known, year, turn, seat, role, action, resident, district, worry,
+//! connections and the log's sentence. UTF-8 with a byte-order mark so Excel
+//! reads Japanese; RFC 4180 quoting and CRLF line ends. A cell that would
+//! start with `=`, `+`, `-` or `@` gets a leading `'`, so a typed name or
+//! note can never run as a spreadsheet formula.
+
+use std::collections::BTreeMap;
+
+use super::document::{clock, context};
+use super::facts::facts;
+use crate::content::DistrictId;
+use crate::i18n::{LogContext, Texts, describe, describe_action, remark_sentence, worry_label};
+use crate::reflect::{Reflection, Remark, RemarkKind};
+use crate::rules::Event;
+
+const COLUMNS: [&str; 12] = [
+    "export.csv.elapsed",
+    "export.csv.year",
+    "export.csv.turn",
+    "export.csv.seat",
+    "export.csv.role",
+    "export.csv.action",
+    "export.csv.event",
+    "export.csv.resident",
+    "export.csv.district",
+    "export.csv.worry",
+    "export.csv.connections",
+    "export.csv.result",
+];
+
+/// Appends one field, quoted when it must be.
+fn field(out: &mut String, value: &str) {
+    let guarded = matches!(value.chars().next(), Some('=' | '+' | '-' | '@'));
+    if guarded || value.contains(['"', ',', '\n', '\r']) {
+        out.push('"');
+        if guarded {
+            out.push('\'');
+        }
+        for c in value.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn row(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, f);
+    }
+    out.push_str("\r\n");
+}
+
+/// Who acted: the seat's display name and role.
+fn seat_cells(ctx: &LogContext<'_>, seat: Option<usize>) -> (String, String) {
+    match seat.and_then(|s| ctx.seats.get(s)) {
+        Some(s) => (s.name.clone(), s.role.clone()),
+        None => (String::new(), String::new()),
+    }
+}
+
+struct Writer<'a> {
+    out: String,
+    ctx: LogContext<'a>,
+    home: Vec<Option<DistrictId>>,
+    turn: usize,
+}
+
+impl Writer<'_> {
+    fn event(&mut self, e: &Event, seat: Option<usize>, action: &str) {
+        if let Event::TurnStarted { year, .. } = e {
+            self.ctx.year = *year;
+            self.turn += 1;
+        }
+        let ctx = &self.ctx;
+        let f = facts(e, ctx.content, &self.home);
+        let sep = ctx.texts.t("log.list_separator");
+        let lang = ctx.texts.language();
+        let residents: Vec<&str> = f.residents.iter().map(|r| ctx.resident(*r)).collect();
+        let worry = match f.residents.as_slice() {
+            [r] => worry_label(ctx.texts, ctx.content.resident(*r).worry),
+            _ => "",
+        };
+        let cards: Vec<&str> = f
+            .cards
+            .iter()
+            .map(|c| ctx.content.connection(*c).name.get(lang))
+            .collect();
+        let (name, role) = seat_cells(ctx, seat);
+        let fields = [
+            "",
+            &ctx.year.to_string(),
+            &turn_cell(self.turn),
+            &name,
+            &role,
+            action,
+            f.kind,
+            &residents.join(sep),
+            &f.district.map(|d| ctx.district(d)).unwrap_or_default(),
+            worry,
+            &cards.join(sep),
+            &describe(e, ctx),
+        ];
+        row(&mut self.out, &fields);
+    }
+
+    fn remark(&mut self, m: &Remark) {
+        let ctx = &self.ctx;
+        let t = ctx.texts;
+        let (action, kind, resident) = match &m.kind {
+            RemarkKind::Note(_) => (t.t("export.csv.note"), "note", None),
+            RemarkKind::Bookmark { resident, .. } => {
+                (t.t("export.csv.bookmark"), "bookmark", *resident)
+            }
+            RemarkKind::Intervention { .. } => {
+                (t.t("export.csv.intervention"), "intervention", None)
+            }
+        };
+        let (name, role) = seat_cells(ctx, Some(m.seat));
+        let (who, district, worry) = match resident {
+            Some(r) => (
+                ctx.resident(r).to_owned(),
+                ctx.district(
+                    self.home
+                        .get(r.index())
+                        .copied()
+                        .flatten()
+                        .unwrap_or(ctx.content.resident(r).district),
+                ),
+                worry_label(t, ctx.content.resident(r).worry),
+            ),
+            None => (String::new(), String::new(), ""),
+        };
+        let fields = [
+            &m.elapsed_secs.map(clock).unwrap_or_default(),
+            &m.year.to_string(),
+            &turn_cell(self.turn),
+            &name,
+            &role,
+            action,
+            kind,
+            &who,
+            &district,
+            worry,
+            "",
+            &remark_sentence(m, ctx),
+        ];
+        row(&mut self.out, &fields);
+    }
+}
+
+fn turn_cell(turn: usize) -> String {
+    if turn == 0 {
+        String::new()
+    } else {
+        turn.to_string()
+    }
+}
+
+/// The CSV, starting with a byte-order mark.
+pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
+    let mut ctx = context(r, texts);
+    ctx.year = r.content.start_year();
+    let mut w = Writer {
+        out: String::with_capacity(256 * (r.trace.steps.len() + 16)),
+        ctx,
+        home: r.trace.arrival_districts(),
+        turn: 0,
+    };
+    w.out.push('\u{FEFF}');
+    let header: Vec<&str> = COLUMNS.iter().map(|k| texts.t(k)).collect();
+    row(&mut w.out, &header);
+    // remarks by the number of actions in force when they were made
+    let mut remarks: BTreeMap<usize, Vec<&Remark>> = BTreeMap::new();
+    for m in &r.remarks {
+        remarks
+            .entry(m.at.min(r.trace.steps.len()))
+            .or_default()
+            .push(m);
+    }
+    let opening = texts.t("export.csv.opening");
+    for e in &r.trace.opening {
+        w.event(e, None, opening);
+    }
+    for (i, step) in r.trace.steps.iter().enumerate() {
+        for m in remarks.get(&i).into_iter().flatten() {
+            w.remark(m);
+        }
+        w.ctx.year = step.year;
+        let action = describe_action(&step.action, &w.ctx);
+        for e in &step.events {
+            w.event(e, Some(step.seat), &action);
+        }
+    }
+    for m in remarks.get(&r.trace.steps.len()).into_iter().flatten() {
+        w.remark(m);
+    }
+    w.out
+}
