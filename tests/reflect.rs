@@ -325,3 +325,49 @@ fn remarks_carry_the_moment_they_were_made_and_answers_keep_the_last_word() {
     let _ = InterventionKind::SkipTurn;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
+    let (content, journal) = bot_journal(13);
+    let dir = std::env::temp_dir().join(format!("cc-fork-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let header = SessionHeader::new(
+        &content,
+        ScenarioSource::BuiltIn("default".into()),
+        journal.setup.clone(),
+    );
+    let mut w = SessionWriter::create(&dir, &header).unwrap();
+    let mut game = Game::new(Arc::clone(&content), journal.setup.clone()).unwrap();
+    for e in &journal.entries {
+        game.act(e.seat, &e.action).unwrap();
+        w.append(&Record::act(e.seat, e.action.clone(), &game))
+            .unwrap();
+    }
+    w.append(&Record::finished(&game)).unwrap();
+    let original_bytes = std::fs::read(w.path()).unwrap();
+    let original = load_session(w.path()).unwrap();
+    let at = journal.entries.len() / 2;
+    let path = community_coping::session::fork_session(&original, &content, at, &dir).unwrap();
+    assert_ne!(path, original.path);
+    assert_eq!(
+        std::fs::read(&original.path).unwrap(),
+        original_bytes,
+        "original untouched"
+    );
+    let fork = load_session(&path).unwrap();
+    assert!(fork.damage.is_none());
+    assert!(fork.finished().is_none(), "a fork is a game to play on");
+    let origin = fork.header.origin.clone().unwrap();
+    assert_eq!(origin.session_id, original.header.session_id);
+    assert_eq!(origin.actions, at);
+    assert_ne!(fork.header.session_id, original.header.session_id);
+    let (mut resumed, _) = fork.resume(Arc::clone(&content)).unwrap();
+    let expected = replay_prefix(Arc::clone(&content), &journal, at).unwrap();
+    assert_eq!(resumed.state_hash(), expected.state_hash());
+    assert_eq!(origin.year, expected.year());
+    // Play goes on from there.
+    let seat = resumed.current_seat();
+    let next = community_coping::bots::advise(&resumed, seat).action;
+    resumed.act(seat, &next).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,6 +6,7 @@
 mod atomic;
 mod clock;
 mod error;
+mod fork;
 mod list;
 mod load;
 mod paths;
@@ -16,6 +17,7 @@ mod writer;
 
 pub use atomic::write_atomic;
 pub use error::SessionError;
+pub use fork::fork_session;
 pub use list::{SessionListing, SessionSummary, latest_unfinished, list_sessions};
 pub use load::{LoadedSession, load_session};
 pub use paths::{DATA_DIR_ENV, SESSION_EXTENSION, data_dir, sessions_dir, settings_path};

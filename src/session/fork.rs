@@ -1,0 +1,45 @@
+//! Forking: a new practice session that starts from a moment of a saved one
+//! ("what if we had listened in district D in 2026?"). The new file holds
+//! the first actions of the original, each with its state hash, and its
+//! header names the session and moment it came from; the original is not
+//! touched.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::error::SessionError;
+use super::load::LoadedSession;
+use super::record::{Record, SessionHeader, SessionOrigin};
+use super::writer::SessionWriter;
+use crate::content::Content;
+use crate::rules::{Game, ReplayError};
+
+/// Writes a new session into `dir` that starts with the first `at` actions
+/// (in force) of `original`, played with `content`; returns its path.
+pub fn fork_session(
+    original: &LoadedSession,
+    content: &Arc<Content>,
+    at: usize,
+    dir: &Path,
+) -> Result<PathBuf, SessionError> {
+    let old = &original.header;
+    let journal = original.journal();
+    let mut header = SessionHeader::new(content, old.scenario.clone(), old.setup.clone());
+    header.facilitator_mode = old.facilitator_mode;
+    header.target_minutes = old.target_minutes;
+    header.district_relabels = old.district_relabels.clone();
+    let mut game = Game::new(Arc::clone(content), header.setup.clone())
+        .map_err(|e| SessionError::Replay(ReplayError::Setup(e)))?;
+    let mut records = Vec::with_capacity(at);
+    for (index, e) in journal.entries.iter().take(at).enumerate() {
+        game.act(e.seat, &e.action)
+            .map_err(|error| SessionError::Replay(ReplayError::Refused { index, error }))?;
+        records.push(Record::act(e.seat, e.action.clone(), &game));
+    }
+    header.origin = Some(SessionOrigin {
+        session_id: old.session_id.clone(),
+        actions: records.len(),
+        year: game.year(),
+    });
+    SessionWriter::write_complete(dir, &header, &records)
+}
