@@ -97,7 +97,7 @@ fn human_session(
         let action = bots[seat].choose(&game, seat);
         game.act(seat, &action).expect("bot action is legal");
         w.append(&Record::act(seat, action, &game)).expect("append");
-        if game.actions_taken() % 60 == 0 {
+        if game.actions_taken().is_multiple_of(60) {
             notes += 1;
             w.append(&Record::Note {
                 text: format!("note {notes} of {created}, with \"quotes\" & <tags>"),
