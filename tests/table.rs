@@ -108,6 +108,28 @@ fn a_refused_action_changes_nothing_and_says_why_in_japanese() {
     );
 }
 
+/// The action that ends a year also brings the next year's first resident;
+/// the table keeps the year end's own figures for the summary.
+#[test]
+fn the_year_end_summary_holds_the_town_as_it_stood_at_the_year_end() {
+    let texts = Texts::load("ja");
+    let c = default_content().unwrap();
+    let mut table = Table::start(Arc::clone(&c), header(4, SeatKind::Human, 10), None).unwrap();
+    let mut before = table.game.loads();
+    while table.year_end.is_none() {
+        before = table.game.loads();
+        table.apply(Action::EndTurn, &texts).unwrap();
+    }
+    let summary = table.year_end.take().unwrap();
+    assert_eq!(summary.year, c.start_year());
+    assert_eq!(summary.loads, before, "loads at the year end");
+    assert_ne!(
+        summary.loads,
+        table.game.loads(),
+        "the next year's first resident is not counted"
+    );
+}
+
 #[test]
 fn undo_is_recorded_and_survives_a_resume() {
     let dir = temp_dir("undo");

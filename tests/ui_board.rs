@@ -13,7 +13,7 @@ use community_coping::content::{ConnectionId, Content, ResidentId, default_conte
 use community_coping::i18n::{LogContext, Texts};
 use community_coping::rules::{Action, BotKind, Event, Game, Outcome, SeatKind, Setup};
 use community_coping::ui::{
-    BoardUi, BoardView, EndIntent, Intent, board, game_end, handoff, year_end_summary,
+    BoardUi, BoardView, EndIntent, Intent, YearEnd, board, game_end, handoff, year_end_summary,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -500,26 +500,45 @@ fn the_handoff_card_names_the_next_seat_and_waits_for_space_or_a_click() {
     assert_eq!(*h.state(), 2);
 }
 
-#[test]
-fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
-    let mut game = new_game(10);
-    let mut last = Vec::new();
-    for _ in 0..4 {
-        last = game.act(game.current_seat(), &Action::EndTurn).unwrap();
+/// Ends turns until the first year ends; returns the game, the loads just
+/// before the action that ended the year, and that action's events.
+fn first_year_end(seed: u64) -> (Game, Vec<usize>, Vec<Event>) {
+    let mut game = new_game(seed);
+    loop {
+        let before = game.loads();
+        let events = game.act(game.current_seat(), &Action::EndTurn).unwrap();
+        if events.iter().any(|e| matches!(e, Event::YearEnded { .. })) {
+            return (game, before, events);
+        }
     }
-    assert!(last.iter().any(|e| matches!(e, Event::YearEnded { .. })));
-    let texts = Texts::load("ja");
-    let first_year = game.content().start_year();
+}
+
+fn year_end_harness<'a>(
+    game: &'a Game,
+    summary: &'a YearEnd,
+    texts: &'a Texts,
+) -> Harness<'a, bool> {
     let mut h = Harness::builder()
         .with_size(vec2(1600.0, 1400.0))
         .build_ui_state(
-            |ui, closed: &mut bool| {
-                let view = BoardView::new(&texts);
-                *closed |= year_end_summary(ui, &game, &last, &view);
+            move |ui, closed: &mut bool| {
+                let view = BoardView::new(texts);
+                *closed |= year_end_summary(ui, game, summary, &view);
             },
             false,
         );
     h.run();
+    h
+}
+
+#[test]
+fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
+    let (game, _, last) = first_year_end(10);
+    let summary = YearEnd::of(&game, &last).unwrap();
+    let texts = Texts::load("ja");
+    let first_year = game.content().start_year();
+    assert_eq!(summary.year, first_year);
+    let mut h = year_end_harness(&game, &summary, &texts);
     h.get_by_label(&texts.fmt("year_end.title", &[("year", &first_year)]));
     let districts = game.content().districts().len();
     assert_eq!(h.query_all_by_label_contains("困りごと").count(), districts);
@@ -527,6 +546,101 @@ fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
     h.get_by_label("次の年へ").click();
     h.run();
     assert!(*h.state());
+}
+
+/// The action that ends a year's last turn also starts the next year, whose
+/// first resident arrives in the same events: the summary must show the
+/// town as it stood at the year end, not after that arrival.
+#[test]
+fn the_year_end_summary_shows_loads_at_the_year_end_not_after_the_next_arrival() {
+    let texts = Texts::load("ja");
+    for seed in [10, 11, 12, 13] {
+        let (game, at_year_end, last) = first_year_end(seed);
+        let arrived: Vec<usize> = last
+            .iter()
+            .skip_while(|e| !matches!(e, Event::YearEnded { .. }))
+            .filter_map(|e| match e {
+                Event::ResidentArrived { district, .. } => Some(district.index()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !arrived.is_empty(),
+            "seed {seed}: the next year's first resident arrives"
+        );
+        assert_ne!(game.loads(), at_year_end, "seed {seed}: the town moved on");
+        let summary = YearEnd::of(&game, &last).unwrap();
+        assert_eq!(summary.loads, at_year_end, "seed {seed}");
+        let h = year_end_harness(&game, &summary, &texts);
+        let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
+        let threshold = usize::from(game.params().collapse_threshold);
+        for (i, district) in game.content().districts().iter().enumerate() {
+            let name = words.district(community_coping::content::DistrictId::from_index(i));
+            let line = |load: usize| {
+                format!(
+                    "{} {}",
+                    district.symbol,
+                    texts.fmt(
+                        "year_end.district_load",
+                        &[
+                            ("district", &name),
+                            ("load", &load),
+                            ("threshold", &threshold)
+                        ],
+                    )
+                )
+            };
+            h.get_by_label(&line(at_year_end[i]));
+            if arrived.contains(&i) {
+                assert!(h.query_by_label(&line(game.loads()[i])).is_none());
+            }
+            let warning = texts.fmt("year_end.warning", &[("district", &name)]);
+            let warned = h.query_by_label_contains(&warning).is_some();
+            assert_eq!(
+                warned,
+                at_year_end[i] + 1 == threshold,
+                "seed {seed}: {name}"
+            );
+            let at_limit = texts.fmt("year_end.at_limit", &[("district", &name)]);
+            assert!(
+                h.query_by_label_contains(&at_limit).is_none(),
+                "the town did not collapse"
+            );
+        }
+    }
+}
+
+/// The residents whose needs grew are those of that year: the escalations
+/// at its end (and event cards during it), in order, never a need gained in
+/// the next year's opening.
+#[test]
+fn the_year_end_summary_lists_the_needs_gained_that_year() {
+    let mut game = new_game(21);
+    let mut events = game.opening_events().to_vec();
+    let mut escalations = 0;
+    while !game.is_over() && game.year() < game.content().start_year() + 4 {
+        let ev = game.act(game.current_seat(), &Action::EndTurn).unwrap();
+        events.extend(ev.iter().cloned());
+        let Some(end) = ev.iter().position(|e| matches!(e, Event::YearEnded { .. })) else {
+            continue;
+        };
+        let summary = YearEnd::of(&game, &events).unwrap();
+        let gained = |e: &Event| match e {
+            Event::NeedGained {
+                resident,
+                need,
+                cause,
+            } => Some((*resident, *need, *cause)),
+            _ => None,
+        };
+        let at_end: Vec<_> = ev[..end].iter().filter_map(gained).collect();
+        assert!(summary.grew.ends_with(&at_end), "{summary:?}");
+        escalations += at_end.len();
+        for next_year in ev[end..].iter().filter_map(gained) {
+            assert!(!summary.grew.contains(&next_year), "{summary:?}");
+        }
+    }
+    assert!(escalations > 0, "needs escalated at some year end");
 }
 
 #[test]

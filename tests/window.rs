@@ -84,6 +84,10 @@ fn the_scripted_tour_draws_every_screen() {
         ("board.png", 100),
         ("board-en.png", 100),
         ("facilitator.png", 20),
+        ("debrief.png", 50),
+        ("debrief-stories.png", 50),
+        ("debrief-questions.png", 20),
+        ("debrief-replay.png", 100),
     ] {
         let path = dir.join(name);
         let (colours, top_share, (w, h)) = colour_stats(&path);
@@ -100,6 +104,11 @@ fn the_scripted_tour_draws_every_screen() {
         );
         println!("{}: {w}×{h}, {colours} colours", path.display());
     }
+    // Each debrief tab is its own picture.
+    assert_ne!(
+        std::fs::read(dir.join("debrief.png")).unwrap(),
+        std::fs::read(dir.join("debrief-stories.png")).unwrap()
+    );
     // The board picture differs from the handoff card: the script really played.
     assert_ne!(
         std::fs::read(dir.join("board.png")).unwrap(),

@@ -2,7 +2,9 @@
 //! with `COMMUNITY_COPING_DEMO=DIR`, the app walks title → setup → handoff →
 //! a scripted opening on the board (fixed seed, facilitator panel and
 //! coaching hint on) → the same board in English → the facilitator's private
-//! window, saving a PNG of each in `DIR`, then quits.
+//! window → the game played to its end by bots, with a bookmark, a note and
+//! a debrief answer → the debrief's outcome, stories, questions and replay,
+//! saving a PNG of each in `DIR`, then quits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,6 +14,7 @@ use bevy::prelude::*;
 use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::window::RequestRedraw;
 
+use super::debrief::DebriefSession;
 use super::facilitator::{Facilitator, PanelMode};
 use super::screens::Screen;
 use super::setup_form::SetupForm;
@@ -20,6 +23,8 @@ use super::{AppTexts, Scenario};
 use crate::bots::advise;
 use crate::i18n::Texts;
 use crate::rules::{BotKind, SeatKind};
+use crate::session::Record;
+use crate::ui::debrief::DebriefTab;
 
 /// The environment variable naming the folder for the tour's PNGs.
 pub const DEMO_ENV: &str = "COMMUNITY_COPING_DEMO";
@@ -64,6 +69,7 @@ fn run_tour(
     mut exit: MessageWriter<AppExit>,
     fac: Option<ResMut<Facilitator>>,
     private: Query<Entity, (With<Window>, Without<bevy::window::PrimaryWindow>)>,
+    mut debrief: Option<ResMut<DebriefSession>>,
 ) {
     redraw.write(RequestRedraw);
     if demo.wait > 0 {
@@ -121,6 +127,35 @@ fn run_tour(
             ),
             None => error!("demo: the facilitator window did not open"),
         },
+        12 => {
+            if let Some(mut fac) = fac {
+                fac.panel = PanelMode::Side;
+            }
+            match table.map(|mut t| finish_demo_game(&mut t, &texts.0)) {
+                Some(Ok(path)) => match DebriefSession::open(&path, Some(&scenario)) {
+                    Ok(d) => {
+                        commands.insert_resource(d);
+                        next.set(Screen::Debrief);
+                    }
+                    Err(e) => error!("demo: cannot open the debrief: {e}"),
+                },
+                Some(Err(e)) => error!("demo: cannot finish the game: {e}"),
+                None => error!("demo: no table to finish"),
+            }
+        }
+        13 => shot(&mut commands, &mut demo, "debrief.png"),
+        14 => set_tab(debrief.as_deref_mut(), DebriefTab::Stories),
+        15 => shot(&mut commands, &mut demo, "debrief-stories.png"),
+        16 => set_tab(debrief.as_deref_mut(), DebriefTab::Questions),
+        17 => shot(&mut commands, &mut demo, "debrief-questions.png"),
+        18 => {
+            if let Some(d) = debrief.as_deref_mut() {
+                d.ui.replay_at = d.reflection.trace.steps.len() / 2;
+            }
+            set_tab(debrief.as_deref_mut(), DebriefTab::Replay);
+        }
+        19 => {}
+        20 => shot(&mut commands, &mut demo, "debrief-replay.png"),
         _ => {
             if demo.saved.load(Ordering::SeqCst) >= demo.requested {
                 exit.write(AppExit::Success);
@@ -172,4 +207,51 @@ fn start_demo_table(scenario: &Scenario, texts: &Texts) -> Result<Table, String>
     );
     let dir = crate::session::sessions_dir().map_err(|e| e.to_string())?;
     Table::start(Arc::clone(&scenario.content), header, Some(&dir))
+}
+
+fn set_tab(debrief: Option<&mut DebriefSession>, tab: DebriefTab) {
+    if let Some(d) = debrief {
+        d.ui.tab = tab;
+    }
+}
+
+/// Bots play the scripted game to its end; a bookmark, a note and a
+/// debrief answer are recorded on the way, as a facilitator would.
+fn finish_demo_game(table: &mut Table, texts: &Texts) -> Result<PathBuf, String> {
+    let mut n = 0;
+    while !table.game.is_over() {
+        let action = advise(&table.game, table.game.current_seat()).action;
+        table.apply(action, texts)?;
+        n += 1;
+        if n == 30 {
+            let resident = table
+                .game
+                .district_residents(crate::content::DistrictId::from_index(0))
+                .first()
+                .copied();
+            table.record(&Record::Bookmark {
+                year: table.game.year(),
+                seat: table.game.current_seat(),
+                elapsed_secs: 1260,
+                label: Some("ここで何が起きていた？".into()),
+                resident: resident.map(|r| table.content.resident(r).key.clone()),
+            })?;
+        }
+        if n == 60 {
+            table.record(&Record::Note {
+                text: "民生委員の名前が出るまで時間がかかった".into(),
+                year: table.game.year(),
+                seat: table.game.current_seat(),
+                elapsed_secs: 2400,
+            })?;
+        }
+    }
+    table.record(&Record::DebriefNote {
+        question: 0,
+        text: "ひとり暮らしの人ほど、声が届くまで時間がかかった。".into(),
+    })?;
+    table
+        .session_path()
+        .map(std::path::Path::to_path_buf)
+        .ok_or_else(|| "the demo table writes no session".to_owned())
 }

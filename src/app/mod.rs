@@ -3,17 +3,21 @@
 //! place ([`table::Table::apply`]) applies them through the rules and the
 //! session journal.
 
+mod debrief;
 mod demo;
 mod facilitator;
 mod fonts;
 mod no_gpu;
 mod play;
 mod reactive;
+mod report_screen;
 mod screens;
 mod screenshot;
+mod sessions_screen;
 mod settings;
 mod setup_form;
 mod table;
+mod timing;
 mod title_screen;
 
 use std::process::{ExitCode, Termination};
@@ -27,7 +31,10 @@ use crate::content::Content;
 use crate::i18n::Texts;
 use crate::session::{ScenarioSource, load_settings};
 
+pub use debrief::DebriefSession;
+pub use report_screen::{ReportIntent, report_view};
 pub use screens::Screen;
+pub use sessions_screen::{SessionsIntent, sessions_list};
 pub use settings::AppSettings;
 pub use setup_form::{SeatForm, SetupForm, SetupIntent, setup_screen};
 pub use table::Table;
@@ -52,6 +59,7 @@ pub struct AppTexts(pub Texts);
 /// Returns a failing exit code when the app ends with an error; prints a
 /// one-line hint and exits non-zero when no Vulkan driver is available.
 pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
+    let started = std::time::Instant::now();
     no_gpu::install_panic_hook();
     let (settings, notice) = load_settings();
     let texts = Texts::load(&settings.language);
@@ -73,6 +81,7 @@ pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
         .insert_resource(settings::AppSettings(settings))
         .insert_resource(screens::TitleState::with_notice(notice))
         .init_resource::<facilitator::Facilitator>()
+        .add_observer(no_msaa)
         .add_systems(Startup, spawn_camera)
         .add_plugins((
             reactive::plugin,
@@ -80,9 +89,13 @@ pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
             settings::plugin,
             screens::plugin,
             play::plugin,
+            debrief::plugin,
+            sessions_screen::plugin,
+            report_screen::plugin,
             facilitator::plugin,
             screenshot::plugin,
             demo::plugin,
+            move |app: &mut App| timing::install(app, started),
         ))
         .run()
         .report()
@@ -114,4 +127,12 @@ pub(crate) fn root_ui(ctx: &bevy_egui::egui::Context, id: &'static str) -> bevy_
 /// egui draws onto the first camera; bevy_egui attaches its primary context to it.
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
+}
+
+/// Every camera (the board's and the facilitator window's) renders without
+/// multisampling: egui draws straight into the window's single-sampled
+/// texture, so MSAA would only add a 4× colour and depth buffer per window
+/// (about 60 MB at 1920×1080) and clear them every frame.
+fn no_msaa(add: On<Add, Camera>, mut commands: Commands) {
+    commands.entity(add.entity).insert(Msaa::Off);
 }

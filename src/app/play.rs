@@ -52,8 +52,11 @@ fn draw_playing(
     settings: Res<AppSettings>,
     mut facilitator: ResMut<Facilitator>,
     mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+    scenario: Res<super::Scenario>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let mut debrief_after: Option<std::path::PathBuf> = None;
     let Some(table) = table.as_deref_mut() else {
         next.set(Screen::Title);
         return Ok(());
@@ -86,7 +89,15 @@ fn draw_playing(
     egui::CentralPanel::default().show(&mut root, |ui| {
         if table.game.is_over() {
             match ui::game_end(ui, &table.game, &view) {
-                Some(EndIntent::Title) | Some(EndIntent::Debrief) => next.set(Screen::Title),
+                Some(EndIntent::Title) => next.set(Screen::Title),
+                Some(EndIntent::Debrief) => {
+                    debrief_after = table.session_path().map(std::path::Path::to_path_buf);
+                    next.set(if debrief_after.is_some() {
+                        Screen::Debrief
+                    } else {
+                        Screen::Title
+                    });
+                }
                 None => {}
             }
             return;
@@ -129,6 +140,15 @@ fn draw_playing(
     });
     if table.paused {
         super::facilitator::draw_pause_overlay(ctx, texts);
+    }
+    if let Some(path) = debrief_after {
+        match super::debrief::DebriefSession::open(&path, Some(&scenario)) {
+            Ok(d) => commands.insert_resource(d),
+            Err(e) => {
+                table.notice = Some(texts.fmt("debrief.open_failed", &[("error", &e)]));
+                next.set(Screen::Playing);
+            }
+        }
     }
     Ok(())
 }

@@ -21,6 +21,12 @@ pub enum Screen {
     Title,
     Setup,
     Playing,
+    /// The saved sessions list.
+    Sessions,
+    /// The debrief of one session.
+    Debrief,
+    /// The cross-session report.
+    Report,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -96,6 +102,7 @@ fn draw_title(
     });
     match intent {
         Some(TitleIntent::NewSession) => next.set(Screen::Setup),
+        Some(TitleIntent::Sessions) => next.set(Screen::Sessions),
         Some(TitleIntent::Resume) => match resume(&scenario, title.resume.as_ref()) {
             Ok(table) => {
                 commands.insert_resource(Facilitator::for_session(table.header.facilitator_mode));

@@ -14,6 +14,7 @@ use crate::rules::{Action, BotKind, Event, Game, Journal, SeatKind, undo};
 use crate::session::{
     InterventionKind, LoadedSession, Record, ScenarioSource, SessionHeader, SessionWriter,
 };
+use crate::ui::YearEnd;
 
 /// How many recent log lines the board shows.
 const LOG_LINES: usize = 14;
@@ -33,8 +34,8 @@ pub struct Table {
     bots: Vec<Bot>,
     /// The next human seat must confirm it has taken the seat.
     pub handoff_pending: bool,
-    /// Events of the last year end, until the summary is closed.
-    pub year_end: Option<Vec<Event>>,
+    /// The last year end as it stood then, until its summary is closed.
+    pub year_end: Option<YearEnd>,
     pub paused: bool,
     /// Seconds of play (pauses excluded), for the facilitator's timer.
     pub elapsed_secs: f64,
@@ -114,6 +115,11 @@ impl Table {
         };
         table.handoff_pending = table.current_is_human() && !table.game.is_over();
         table
+    }
+
+    /// The session file being written, if the table writes one.
+    pub fn session_path(&self) -> Option<&Path> {
+        self.writer.as_ref().map(SessionWriter::path)
     }
 
     /// Whether the seat whose turn it is is played by a person.
@@ -250,25 +256,15 @@ impl Table {
     }
 
     fn after_events(&mut self, events: Vec<Event>) -> Result<(), String> {
-        if let Some(i) = events
-            .iter()
-            .position(|e| matches!(e, Event::YearEnded { .. }))
-        {
-            // escalations come just before the YearEnded event
-            let start = events[..i]
-                .iter()
-                .rposition(|e| matches!(e, Event::TurnEnded { .. }))
-                .map_or(0, |p| p + 1);
-            let end = events
-                .iter()
-                .position(|e| matches!(e, Event::TurnStarted { .. }))
-                .unwrap_or(events.len());
-            self.year_end = Some(events[start..end].to_vec());
-        }
+        let year_ended = events.iter().any(|e| matches!(e, Event::YearEnded { .. }));
         let turn_changed = events
             .iter()
             .any(|e| matches!(e, Event::TurnStarted { .. }));
         self.events.extend(events);
+        if year_ended {
+            // taken at the year end, before the next year's first arrival
+            self.year_end = YearEnd::of(&self.game, &self.events);
+        }
         if self.game.is_over() {
             self.write(&Record::finished(&self.game))?;
         } else if turn_changed && self.current_is_human() {

@@ -1,4 +1,5 @@
-//! The title screen: new session, resume the unfinished one, language, quit.
+//! The title screen: new session, resume the unfinished one, open a saved
+//! session (its debrief, and the cross-session report), language, quit.
 
 use bevy_egui::egui;
 
@@ -10,6 +11,8 @@ use crate::session::SessionSummary;
 pub enum TitleIntent {
     NewSession,
     Resume,
+    /// The saved sessions list (debriefs and the report).
+    Sessions,
     Language(&'static str),
     Quit,
 }
@@ -61,6 +64,9 @@ pub fn title_screen(
                 ui.add_enabled(false, big(texts.t("title.resume")));
                 ui.label(texts.t("title.no_unfinished"));
             }
+        }
+        if ui.add(big(texts.t("title.open_finished"))).clicked() {
+            intent = Some(TitleIntent::Sessions);
         }
         ui.add_space(24.0);
         ui.horizontal(|ui| {

@@ -16,10 +16,12 @@
 
 mod board;
 mod cards;
+pub mod debrief;
 mod keys;
 mod map;
 mod prescribe;
 mod screens;
+mod year_end;
 
 use bevy_egui::egui;
 
@@ -30,7 +32,8 @@ use crate::rules::{Action, Game, ResidentPlace, RuleError};
 
 pub use board::board;
 pub use prescribe::prescribe_dialog;
-pub use screens::{game_end, handoff, log_panel, year_end_summary};
+pub use screens::{game_end, handoff, log_panel};
+pub use year_end::{YearEnd, year_end_summary};
 
 /// What the person asked for on the board.
 #[derive(Debug, Clone, PartialEq, Eq)]

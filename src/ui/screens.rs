@@ -1,17 +1,16 @@
-//! Screens around the board: the hot-seat handoff card, the year-end
-//! summary, the game-end screen and the readable log.
+//! Screens around the board: the hot-seat handoff card, the game-end screen
+//! and the readable log (the year-end summary is in `year_end.rs`).
 
 use bevy_egui::egui::{
     Align, Align2, Key, Label, Layout, Modifiers, RichText, ScrollArea, Sense, Stroke, StrokeKind,
     TextStyle, Ui, WidgetInfo, WidgetType, pos2, vec2,
 };
 
-use super::cards::{ResidentLook, need_text, resident_card};
-use super::map::{LoadLevel, load_line, swatch};
+use super::cards::{ResidentLook, resident_card};
+use super::map::swatch;
 use super::{BoardView, EndIntent};
-use crate::content::DistrictId;
 use crate::i18n::Texts;
-use crate::rules::{Event, Game, Outcome};
+use crate::rules::{Game, Outcome};
 
 /// The full-screen card between hot-seat turns: 「次は ○○さん（役割）の番です」.
 /// Returns true when the person clicks it or presses Space.
@@ -65,104 +64,6 @@ pub fn handoff(ui: &mut Ui, texts: &Texts, name: &str, role: &str) -> bool {
     }
     let space = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Space));
     response.clicked() || space
-}
-
-/// The summary after a year end: each district's load (with a warning when
-/// one short of the threshold or at it) and the residents whose needs grew.
-/// `events` are those of the action that ended the year. Returns true when
-/// the person moves on (button, Space or Enter).
-pub fn year_end_summary(ui: &mut Ui, game: &Game, events: &[Event], view: &BoardView<'_>) -> bool {
-    let t = view.texts;
-    let words = view.words(game);
-    let content = game.content();
-    let year = events
-        .iter()
-        .find_map(|e| match e {
-            Event::YearEnded { year } => Some(*year),
-            _ => None,
-        })
-        .unwrap_or(game.year() - 1);
-    let threshold = usize::from(game.params().collapse_threshold);
-    let loads = game.loads();
-    let mut done = false;
-    ui.scope(|ui| {
-        ui.style_mut().interaction.selectable_labels = false;
-        ui.heading(t.fmt("year_end.title", &[("year", &year)]));
-        ui.separator();
-        for (i, district) in content.districts().iter().enumerate() {
-            let d = DistrictId::from_index(i);
-            let load = loads.get(i).copied().unwrap_or(0);
-            ui.horizontal_wrapped(|ui| {
-                swatch(ui, district, view.high_contrast);
-                ui.label(format!(
-                    "{} {}",
-                    district.symbol,
-                    t.fmt(
-                        "year_end.district_load",
-                        &[
-                            ("district", &words.district(d)),
-                            ("load", &load),
-                            ("threshold", &threshold)
-                        ],
-                    )
-                ));
-                ui.label(RichText::new(load_line(t, load, threshold)).small());
-            });
-        }
-        let warnings: Vec<String> = loads
-            .iter()
-            .enumerate()
-            .filter_map(|(i, load)| {
-                let district = words.district(DistrictId::from_index(i));
-                match LoadLevel::of(*load, threshold) {
-                    LoadLevel::Safe => None,
-                    LoadLevel::OneShort => Some(format!(
-                        "！ {}",
-                        t.fmt("year_end.warning", &[("district", &district)])
-                    )),
-                    LoadLevel::AtLimit => Some(format!(
-                        "‼ {}",
-                        t.fmt("year_end.at_limit", &[("district", &district)])
-                    )),
-                }
-            })
-            .collect();
-        if !warnings.is_empty() {
-            ui.separator();
-            for w in warnings {
-                ui.add(Label::new(RichText::new(w).strong()).wrap());
-            }
-        }
-        ui.separator();
-        ui.label(RichText::new(t.t("year_end.needs_grew")).strong());
-        let mut grew = 0;
-        for e in events {
-            if let Event::NeedGained { resident, need, .. } = e {
-                grew += 1;
-                let line = t.fmt(
-                    "year_end.need_line",
-                    &[
-                        (
-                            "district",
-                            &words.district(content.resident(*resident).district),
-                        ),
-                        ("resident", &words.resident(*resident)),
-                        ("need", &need_text(t, content, *need)),
-                    ],
-                );
-                ui.add(Label::new(format!("＋ {line}")).wrap());
-            }
-        }
-        if grew == 0 {
-            ui.label(RichText::new(t.t("year_end.needs_grew_none")).weak());
-        }
-        ui.separator();
-        done = ui.button(t.t("year_end.continue")).clicked();
-    });
-    let key = ui.input_mut(|i| {
-        i.consume_key(Modifiers::NONE, Key::Space) || i.consume_key(Modifiers::NONE, Key::Enter)
-    });
-    done || key
 }
 
 /// The end of the game: collapse (which district, which year, the residents
