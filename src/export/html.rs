@@ -10,7 +10,7 @@ use super::svg;
 use crate::i18n::Texts;
 
 /// Escapes text for HTML content and attribute values.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

@@ -24,6 +24,7 @@ use std::fmt;
 use crate::i18n::Texts;
 use crate::reflect::Reflection;
 
+pub(crate) use html::escape as escape_html;
 pub use json::{SCHEMA, SCHEMA_VERSION};
 pub use pseudonym::{pseudonym, pseudonymise, replace_names};
 pub use session::{ExportOptions, export_session, export_session_to};
