@@ -14,7 +14,7 @@ use super::settings::AppSettings;
 use super::table::Table;
 use super::{AppTexts, Scenario, Screen};
 use crate::content::Content;
-use crate::export::{self, Format};
+use crate::export::{self, ExportOptions, Format};
 use crate::i18n::Texts;
 use crate::reflect::{Reflection, content_for};
 use crate::rules::{Game, replay_prefix};
@@ -209,21 +209,14 @@ fn fork(session: &DebriefSession, at: usize) -> Result<Table, String> {
 }
 
 /// Exports the session into `<data folder>/exports/`, replacing an earlier
-/// export of the same session and format.
+/// export of the same session and format: the same code as
+/// `community-coping export`.
 fn export_session(
     session: &DebriefSession,
     format: Format,
     pseudonymise: bool,
     texts: &Texts,
 ) -> Result<PathBuf, String> {
-    let reflection = if pseudonymise {
-        let mut loaded = session.loaded.clone();
-        export::pseudonymise(&mut loaded, texts.language());
-        Reflection::of_session(&loaded, session.content()).map_err(|e| e.to_string())?
-    } else {
-        session.reflection.clone()
-    };
-    let text = export::render(&reflection, format, texts);
     let suffix = if pseudonymise { "-pseudonymised" } else { "" };
     let path = data_dir()
         .map_err(|e| e.to_string())?
@@ -233,6 +226,15 @@ fn export_session(
             session.loaded.header.session_id,
             format.extension()
         ));
-    export::write_export(&path, text.as_bytes(), true).map_err(|e| e.to_string())?;
+    let options = ExportOptions {
+        format,
+        lang: texts.language().to_owned(),
+        scenario: None,
+        pseudonymise,
+        // The debrief already shows the recovered part of a damaged file.
+        allow_damaged: true,
+    };
+    export::export_session_to(&session.loaded.path, &path, &options, true)
+        .map_err(|e| e.to_string())?;
     Ok(path)
 }
