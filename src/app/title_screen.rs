@@ -69,17 +69,23 @@ pub fn title_screen(
             intent = Some(TitleIntent::Sessions);
         }
         ui.add_space(24.0);
-        ui.horizontal(|ui| {
-            ui.label(texts.t("title.language"));
-            for (code, name) in LANGUAGES {
-                if ui
-                    .selectable_label(texts.language() == code, name)
-                    .clicked()
-                {
-                    intent = Some(TitleIntent::Language(code));
+        // As wide as the big buttons, so the row sits centred under them.
+        let row = egui::vec2(420.0, ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.label(texts.t("title.language"));
+                for (code, name) in LANGUAGES {
+                    if ui
+                        .selectable_label(texts.language() == code, name)
+                        .clicked()
+                    {
+                        intent = Some(TitleIntent::Language(code));
+                    }
                 }
-            }
-        });
+            },
+        );
         ui.add_space(24.0);
         if ui.add(big(texts.t("title.quit"))).clicked() {
             intent = Some(TitleIntent::Quit);
