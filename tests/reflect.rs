@@ -11,7 +11,7 @@ use community_coping::content::{Content, Need, Worry, default_content};
 use community_coping::reflect::{Ending, Reflection, StoryOrder, Trace, sort_stories};
 use community_coping::rules::{Action, Event, Game, Journal, SeatKind, Setup, replay_prefix};
 use community_coping::session::{
-    InterventionKind, Record, ScenarioSource, SessionHeader, SessionWriter, load_session,
+    Record, ScenarioSource, SessionHeader, SessionWriter, load_session,
 };
 use community_coping::sim::play_one;
 
@@ -54,6 +54,33 @@ fn bot_journal(seed: u64) -> (Arc<Content>, Journal) {
     let setup = Setup::standard(&content, 4, SeatKind::Human, "standard", seed);
     let result = play_one(&content, setup).unwrap();
     (Arc::clone(&content), result.journal.unwrap())
+}
+
+/// Writes `journal` as a session file in a fresh `dir`, calling `after(i,
+/// game, writer)` after action `i` is recorded, and closes it with the
+/// `Finished` record.
+fn write_session(
+    dir: &std::path::Path,
+    content: &Arc<Content>,
+    journal: &Journal,
+    mut after: impl FnMut(usize, &Game, &mut SessionWriter),
+) -> SessionWriter {
+    let _ = std::fs::remove_dir_all(dir);
+    let header = SessionHeader::new(
+        content,
+        ScenarioSource::BuiltIn("default".into()),
+        journal.setup.clone(),
+    );
+    let mut w = SessionWriter::create(dir, &header).unwrap();
+    let mut game = Game::new(Arc::clone(content), journal.setup.clone()).unwrap();
+    for (i, e) in journal.entries.iter().enumerate() {
+        game.act(e.seat, &e.action).unwrap();
+        w.append(&Record::act(e.seat, e.action.clone(), &game))
+            .unwrap();
+        after(i, &game, &mut w);
+    }
+    w.append(&Record::finished(&game)).unwrap();
+    w
 }
 
 #[test]
@@ -256,22 +283,12 @@ fn a_won_game_names_its_closest_call() {
 fn remarks_carry_the_moment_they_were_made_and_answers_keep_the_last_word() {
     let (content, journal) = bot_journal(9);
     let dir = std::env::temp_dir().join(format!("cc-reflect-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let header = SessionHeader::new(
-        &content,
-        ScenarioSource::BuiltIn("default".into()),
-        journal.setup.clone(),
-    );
-    let mut w = SessionWriter::create(&dir, &header).unwrap();
-    let mut game = Game::new(Arc::clone(&content), journal.setup.clone()).unwrap();
-    for (i, e) in journal.entries.iter().enumerate() {
-        game.act(e.seat, &e.action).unwrap();
-        w.append(&Record::act(e.seat, e.action.clone(), &game))
-            .unwrap();
+    let mut w = write_session(&dir, &content, &journal, |i, game, w| {
+        let seat = journal.entries[i].seat;
         if i == 5 {
             w.append(&Record::Bookmark {
                 year: game.year(),
-                seat: e.seat,
+                seat,
                 elapsed_secs: 60,
                 label: Some("後で話す".into()),
                 resident: Some(content.residents()[0].key.clone()),
@@ -282,13 +299,12 @@ fn remarks_carry_the_moment_they_were_made_and_answers_keep_the_last_word() {
             w.append(&Record::Note {
                 text: "メモ".into(),
                 year: game.year(),
-                seat: e.seat,
+                seat,
                 elapsed_secs: 90,
             })
             .unwrap();
         }
-    }
-    w.append(&Record::finished(&game)).unwrap();
+    });
     w.append(&Record::DebriefNote {
         question: 0,
         text: "first".into(),
@@ -322,7 +338,6 @@ fn remarks_carry_the_moment_they_were_made_and_answers_keep_the_last_word() {
     assert!(!r.answers.contains_key(&1));
     assert_eq!(r.trace.steps.len(), journal.entries.len());
     assert!(r.finished.is_some());
-    let _ = InterventionKind::SkipTurn;
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -330,20 +345,7 @@ fn remarks_carry_the_moment_they_were_made_and_answers_keep_the_last_word() {
 fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
     let (content, journal) = bot_journal(13);
     let dir = std::env::temp_dir().join(format!("cc-fork-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let header = SessionHeader::new(
-        &content,
-        ScenarioSource::BuiltIn("default".into()),
-        journal.setup.clone(),
-    );
-    let mut w = SessionWriter::create(&dir, &header).unwrap();
-    let mut game = Game::new(Arc::clone(&content), journal.setup.clone()).unwrap();
-    for e in &journal.entries {
-        game.act(e.seat, &e.action).unwrap();
-        w.append(&Record::act(e.seat, e.action.clone(), &game))
-            .unwrap();
-    }
-    w.append(&Record::finished(&game)).unwrap();
+    let w = write_session(&dir, &content, &journal, |_, _, _| {});
     let original_bytes = std::fs::read(w.path()).unwrap();
     let original = load_session(w.path()).unwrap();
     let at = journal.entries.len() / 2;

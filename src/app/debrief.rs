@@ -40,6 +40,8 @@ pub struct DebriefSession {
     /// The board at `ui.replay_at`, once replayed.
     replay: Option<Game>,
     proposals: Vec<Proposal>,
+    /// Where the workshop's draft file goes (shown on screen), found once.
+    draft_path: Option<PathBuf>,
     message: Option<String>,
 }
 
@@ -58,6 +60,7 @@ impl DebriefSession {
             Reflection::of_session(&loaded, Arc::clone(&content)).map_err(|e| e.to_string())?;
         let mut session = DebriefSession {
             proposals: proposals(&loaded),
+            draft_path: proposals_path(&loaded.header.session_id).ok(),
             message: loaded.damage.clone(),
             loaded,
             reflection,
@@ -82,10 +85,6 @@ impl DebriefSession {
         self.proposals = proposals(&loaded);
         self.loaded = loaded;
         Ok(())
-    }
-
-    fn proposals_path(&self) -> Option<PathBuf> {
-        proposals_path(&self.loaded.header.session_id).ok()
     }
 }
 
@@ -115,7 +114,7 @@ fn draw_debrief(
     };
     let texts = &texts.0;
     let session = &mut *session;
-    let path = session.proposals_path().map(|p| p.display().to_string());
+    let path = session.draft_path.as_ref().map(|p| p.display().to_string());
     let mut root = super::root_ui(ctx, "debrief_root");
     let mut intent = None;
     egui::CentralPanel::default().show(&mut root, |ui| {
@@ -186,7 +185,8 @@ fn draw_debrief(
 fn propose(session: &mut DebriefSession, p: Proposal) -> Result<PathBuf, String> {
     session.append(&Record::Proposal(p))?;
     let path = session
-        .proposals_path()
+        .draft_path
+        .clone()
         .ok_or("this computer reports no folder for saved data")?;
     write_proposals(
         &path,

@@ -118,27 +118,17 @@ impl Reflection {
 }
 
 fn event_marks(trace: &Trace) -> Vec<EventMark> {
-    let mut year = trace.last.content().start_year();
-    let mut out = Vec::new();
-    let mut current = None;
-    for (step, e) in trace.events() {
-        if step != current
-            && let Some(s) = step
-        {
-            current = step;
-            year = trace.steps[s].year;
-        }
-        match e {
-            Event::TurnStarted { year: y, .. } => year = *y,
-            Event::EventDrawn { event } => out.push(EventMark {
+    trace
+        .dated_events()
+        .filter_map(|(step, year, e)| match e {
+            Event::EventDrawn { event } => Some(EventMark {
                 year,
                 step,
                 event: *event,
             }),
-            _ => {}
-        }
-    }
-    out
+            _ => None,
+        })
+        .collect()
 }
 
 fn remarks(session: &LoadedSession, content: &Content) -> (Vec<Remark>, BTreeMap<usize, String>) {

@@ -74,19 +74,9 @@ pub enum StoryOrder {
 pub fn stories(trace: &Trace) -> Vec<Story> {
     let mut stories: Vec<Story> = Vec::new();
     let mut index: Vec<Option<usize>> = vec![None; trace.last.content().residents().len()];
-    let mut year = trace.last.content().start_year();
-    let mut seat: Option<usize> = None;
-    let mut current: Option<usize> = None;
-    for (step, e) in trace.events() {
-        if step != current
-            && let Some(s) = step
-        {
-            current = step;
-            year = trace.steps[s].year;
-            seat = Some(trace.steps[s].seat);
-        }
+    for (step, year, e) in trace.dated_events() {
+        let seat = step.map(|s| trace.steps[s].seat);
         match e {
-            Event::TurnStarted { year: y, .. } => year = *y,
             Event::ResidentArrived { resident, district } => {
                 index[resident.index()] = Some(stories.len());
                 stories.push(Story {

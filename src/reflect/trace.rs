@@ -80,6 +80,27 @@ impl Trace {
         )
     }
 
+    /// Every event with its step and the year it happened in: a step's
+    /// events are dated with the step's year until a `TurnStarted` moves
+    /// play into the next year (the action that ends a year also starts the
+    /// next one).
+    pub fn dated_events(&self) -> impl Iterator<Item = (Option<usize>, i32, &Event)> {
+        let mut year = self.last.content().start_year();
+        let mut current = None;
+        self.events().map(move |(step, e)| {
+            if step != current
+                && let Some(s) = step
+            {
+                current = step;
+                year = self.steps[s].year;
+            }
+            if let Event::TurnStarted { year: y, .. } = e {
+                year = *y;
+            }
+            (step, year, e)
+        })
+    }
+
     /// The district each resident arrived in (residents that never arrived: `None`).
     pub fn arrival_districts(&self) -> Vec<Option<DistrictId>> {
         let mut out = vec![None; self.last.content().residents().len()];

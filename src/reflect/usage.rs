@@ -59,13 +59,12 @@ pub fn usage(trace: &Trace) -> Usage {
             }
         }
     }
-    let never_used = first
+    let mut never_used: Vec<ConnectionId> = first
         .values()
         .copied()
         .filter(|c| content.connection(*c).in_deck && !used.contains_key(c))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
         .collect();
+    never_used.sort_unstable();
     let mut used: Vec<ConnectionUse> = used.into_values().collect();
     used.sort_by_key(|u| (std::cmp::Reverse(u.uses), u.card));
     let mut unmet: BTreeMap<Need, usize> = BTreeMap::new();
