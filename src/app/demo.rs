@@ -48,8 +48,15 @@ pub(super) fn plugin(app: &mut App) {
     let Some(dir) = std::env::var_os(DEMO_ENV).filter(|d| !d.is_empty()) else {
         return;
     };
+    let dir = PathBuf::from(dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        error!(
+            "demo: cannot create the folder {} for the pictures: {e}",
+            dir.display()
+        );
+    }
     app.insert_resource(Demo {
-        dir: PathBuf::from(dir),
+        dir,
         step: 0,
         wait: SETTLE_FRAMES,
         requested: 0,
