@@ -127,6 +127,10 @@ impl OutcomeSummary {
                 year: game.year(),
                 connected: *connected,
             },
+            Some(Outcome::EndedEarly { year, connected }) => Self::EndedEarly {
+                year: *year,
+                connected: *connected,
+            },
             None => Self::EndedEarly {
                 year: game.year(),
                 connected: game.connected_residents().len(),
