@@ -534,7 +534,7 @@ fn year_end_harness<'a>(
 #[test]
 fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
     let (game, _, last) = first_year_end(10);
-    let summary = YearEnd::of(&game, &last).unwrap();
+    let summary = YearEnd::of(&last).unwrap();
     let texts = Texts::load("ja");
     let first_year = game.content().start_year();
     assert_eq!(summary.year, first_year);
@@ -569,7 +569,7 @@ fn the_year_end_summary_shows_loads_at_the_year_end_not_after_the_next_arrival()
             "seed {seed}: the next year's first resident arrives"
         );
         assert_ne!(game.loads(), at_year_end, "seed {seed}: the town moved on");
-        let summary = YearEnd::of(&game, &last).unwrap();
+        let summary = YearEnd::of(&last).unwrap();
         assert_eq!(summary.loads, at_year_end, "seed {seed}");
         let h = year_end_harness(&game, &summary, &texts);
         let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
@@ -624,7 +624,7 @@ fn the_year_end_summary_lists_the_needs_gained_that_year() {
         let Some(end) = ev.iter().position(|e| matches!(e, Event::YearEnded { .. })) else {
             continue;
         };
-        let summary = YearEnd::of(&game, &events).unwrap();
+        let summary = YearEnd::of(&events).unwrap();
         let gained = |e: &Event| match e {
             Event::NeedGained {
                 resident,
