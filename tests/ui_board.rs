@@ -658,7 +658,32 @@ fn the_game_end_screen_shows_the_outcome_and_goes_to_the_debrief() {
     let title = match game.outcome().unwrap() {
         Outcome::Collapsed { .. } => texts.t("end.collapse_title").to_owned(),
         Outcome::Survived { .. } => texts.t("end.survived_title").to_owned(),
+        Outcome::EndedEarly { .. } => unreachable!("bots never end a game early"),
     };
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1600.0))
+        .build_ui_state(
+            |ui, asked: &mut Vec<EndIntent>| {
+                let view = BoardView::new(&texts);
+                asked.extend(game_end(ui, &game, &view));
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label_contains(&title);
+    h.get_by_label("ふりかえりへ").click();
+    h.run();
+    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+}
+
+#[test]
+fn a_game_the_facilitator_ended_shows_so_and_goes_to_the_debrief() {
+    let mut game = new_game(12);
+    game.act(game.current_seat(), &Action::EndTurn).unwrap();
+    game.act(game.current_seat(), &Action::EndGame).unwrap();
+    let texts = Texts::load("ja");
+    let year = game.year();
+    let title = texts.fmt("end.ended_early", &[("year", &year)]);
     let mut h = Harness::builder()
         .with_size(vec2(1600.0, 1600.0))
         .build_ui_state(
