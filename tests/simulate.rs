@@ -266,7 +266,7 @@ fn bad_fixed_roles_and_homes_are_one_line_errors() {
     };
     let e = fails(Some(&["busybody", "cafe_owner"]), None);
     assert!(
-        e.starts_with("--roles 2 role(s) given for 3 seat(s)"),
+        e.starts_with("--roles: 2 role(s) given for 3 seat(s)"),
         "{e}"
     );
     let e = fails(Some(&["busybody", "cafe_owner", "mayor"]), None);
@@ -275,7 +275,7 @@ fn bad_fixed_roles_and_homes_are_one_line_errors() {
     assert!(e.contains("two seats"), "{e}");
     let e = fails(None, Some(&["hills"]));
     assert!(
-        e.starts_with("--homes 1 home district(s) given for 3 seat(s)"),
+        e.starts_with("--homes: 1 home district(s) given for 3 seat(s)"),
         "{e}"
     );
     let e = fails(None, Some(&["hills", "moon", "river"]));

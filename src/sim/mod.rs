@@ -96,7 +96,7 @@ impl GameResult {
 /// Why a run could not start.
 #[derive(Debug, Error)]
 pub enum SimError {
-    #[error("{} {}", .0.option(), .0)]
+    #[error("{}: {}", .0.option(), .0)]
     Seating(#[from] SeatingError),
     #[error("cannot set up the games: {0}")]
     Setup(#[from] SetupError),

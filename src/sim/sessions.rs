@@ -21,7 +21,7 @@ use crate::session::{Record, ScenarioSource, SessionError, SessionHeader, Sessio
 /// Why a run could not be saved as sessions.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("{} {}", .0.option(), .0)]
+    #[error("{}: {}", .0.option(), .0)]
     Seating(#[from] SeatingError),
     #[error("cannot set up the games: {0}")]
     Setup(#[from] SetupError),
