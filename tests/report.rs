@@ -59,7 +59,7 @@ fn config(games: usize, seats: usize, seed: u64, difficulty: &str) -> SimConfig 
 fn wins(results: &[GameResult]) -> usize {
     results
         .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Survived { .. }))
+        .filter(|r| matches!(r.outcome(), Some(Outcome::Survived { .. })))
         .count()
 }
 
@@ -470,7 +470,7 @@ fn saved_bot_sessions_are_finished_bot_games() {
     )
     .expect("save");
     let plain = community_coping::sim::run(&content, &c).expect("run");
-    let outcomes = |rs: &[GameResult]| rs.iter().map(|r| r.outcome.clone()).collect::<Vec<_>>();
+    let outcomes = |rs: &[GameResult]| rs.iter().map(|r| r.outcome().cloned()).collect::<Vec<_>>();
     assert_eq!(
         outcomes(&results),
         outcomes(&plain),
