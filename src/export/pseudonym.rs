@@ -263,14 +263,8 @@ const PARTICLES: [&str; 16] = [
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    let rest = chars.get(at..).unwrap_or_default();
+    word.chars().count() <= rest.len() && word.chars().zip(rest).all(|(w, c)| w == *c)
 }
 
 /// Where pattern `p` ends if it matches `chars` at `at`.

@@ -121,7 +121,7 @@ fn session_files(dir: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
             }
         };
         let path = entry.path();
-        if !path.extension().is_some_and(|e| e == SESSION_EXTENSION) {
+        if path.extension().is_none_or(|e| e != SESSION_EXTENSION) {
             continue;
         }
         match not_a_file(&path) {
