@@ -692,3 +692,22 @@ fn a_reader_that_reads_a_little_then_stops_ends_the_command_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(o.status.code(), Some(0), "{err}");
 }
+
+/// Opening the game where there is no display gives one line saying what is
+/// missing and how to fix it (a build without the game window says that
+/// instead), never a panic with a backtrace.
+#[test]
+fn the_game_without_a_display_says_so_in_one_line() {
+    let data = std::env::temp_dir().join(format!("cc-cli-nodisplay-{}", std::process::id()));
+    let o = Command::new(env!("CARGO_BIN_EXE_community-coping"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("COMMUNITY_COPING_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&data);
+    let err = assert_one_line_error(&o);
+    if cfg!(feature = "app") {
+        assert!(err.contains("DISPLAY") && err.contains("xvfb-run"), "{err}");
+    }
+}
