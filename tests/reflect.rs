@@ -373,3 +373,46 @@ fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
     resumed.act(seat, &next).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The cause chain uses the rules' model: one seat's hand at a time, never
+/// the hands pooled. An unfitting resident fits no single hand and names
+/// what the closest hand lacked; a fitting one fits some seat's hand.
+#[test]
+fn the_cause_chain_matches_each_hand_alone_never_the_hands_pooled() {
+    let content = default_content().unwrap();
+    let mut unfitting = 0;
+    for seed in 0..30 {
+        let s = Setup::standard(&content, 3, SeatKind::Human, "challenge", seed);
+        let (_, journal) = play(&content, s, listen_only);
+        let trace = Trace::of(Arc::clone(&content), &journal).unwrap();
+        let stories = community_coping::reflect::stories(&trace);
+        let Ending::Collapsed(chain) = community_coping::reflect::ending(&trace, &stories) else {
+            continue;
+        };
+        let g = &trace.last;
+        let seats = 0..g.seats().len();
+        for u in &chain.unfitting {
+            unfitting += 1;
+            assert!(
+                !u.missing.is_empty(),
+                "a single hand always lacks something"
+            );
+            assert!(
+                seats
+                    .clone()
+                    .all(|s| !g.hand_fit(s, u.resident).is_complete())
+            );
+            let best = seats
+                .clone()
+                .map(|s| g.hand_fit(s, u.resident).met())
+                .max()
+                .unwrap();
+            let needs = g.needs(u.resident).count();
+            assert!(u.missing.len() + best >= needs.saturating_sub(1));
+        }
+        for r in &chain.fitting_unused {
+            assert!(seats.clone().any(|s| !g.prescriptions(s, *r).is_empty()));
+        }
+    }
+    assert!(unfitting > 0, "no seed had an unfitting resident to check");
+}

@@ -140,11 +140,14 @@ fn cause_chain(
             chain.never_heard.push(r);
             continue;
         }
-        // The rules' own matcher, hand by hand; ties go to the earlier seat.
+        // The rules' own matcher, hand by hand (a role's waiver changes how
+        // many needs a hand must meet): the hand with the fewest needs left
+        // unmet; ties go to the earlier seat.
         let mut best: Option<(usize, crate::content::Matching)> = None;
         for seat in 0..game.seats().len() {
             let m = game.hand_fit(seat, r);
-            if best.as_ref().is_none_or(|(_, b)| m.met() > b.met()) {
+            let left = |m: &crate::content::Matching| m.unmet().count();
+            if best.as_ref().is_none_or(|(_, b)| left(&m) < left(b)) {
                 best = Some((seat, m));
             }
         }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use crate::content::{ConnectionId, Content, DistrictId, ResidentId};
 use crate::reflect::{ConnectionUse, Ending, Reflection, RemarkKind};
 use crate::rules::SeatKind;
-use crate::session::OutcomeSummary;
 
 use super::model::{Named, SessionOutcome, SessionRow};
 
@@ -55,9 +54,10 @@ pub(super) fn facts(r: &Reflection) -> Facts {
         Ending::Collapsed(chain) => (SessionOutcome::Collapsed, chain.year, Some(chain.district)),
         Ending::Survived { year, .. } => (SessionOutcome::Survived, *year, None),
         Ending::Open { year, .. } => {
-            let outcome = match r.finished {
-                Some(OutcomeSummary::EndedEarly { .. }) => SessionOutcome::EndedEarly,
-                _ => SessionOutcome::InProgress,
+            let outcome = if r.ended_early() {
+                SessionOutcome::EndedEarly
+            } else {
+                SessionOutcome::InProgress
             };
             (outcome, *year, None)
         }
