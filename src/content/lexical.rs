@@ -114,12 +114,14 @@ pub(crate) fn explain(text: &str, at: usize) -> Option<(usize, String, String)> 
     let at = at.min(text.len());
     let s = scan(text, at);
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let here = text[at..]
+    // The parser may stop on the blank before the culprit.
+    let here_at = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len());
+    let here = text[here_at..]
         .chars()
         .next()
         .filter(|c| ascii_for(*c).is_some());
     let lookalike = match (here, s.open_string) {
-        (Some(c), None) => Some((at, c)),
+        (Some(c), None) => Some((here_at, c)),
         _ => s
             .lookalikes
             .iter()
