@@ -2,8 +2,9 @@
 //! that cross themselves, run anticlockwise, leave gaps or overlap; labels
 //! outside their district; neighbours that do not share a border.
 //!
-//! Coordinates are put on a grid of 1/2,000,000 of the board (a designer's
-//! six decimal places, doubled so edge midpoints stay whole), then every test
+//! Coordinates are put on a grid of 1/6,000,000 of the board (a designer's
+//! six decimal places, times six so edge midpoints and corner-triangle
+//! centres stay whole), then every test
 //! is exact: areas by the shoelace formula, crossings and shared edges by
 //! integer cross and dot products.
 
@@ -11,12 +12,12 @@ use super::raw::RawMap;
 use super::validate::{FileCtx, Validator};
 
 /// Grid units per board side.
-const SIDE: i128 = 2_000_000;
+const SIDE: i128 = 6_000_000;
 
 type Pt = (i128, i128);
 
 fn grid((x, y): (f32, f32)) -> Pt {
-    let q = |v: f32| (f64::from(v) * 1_000_000.0).round() as i128 * 2;
+    let q = |v: f32| (f64::from(v) * 1_000_000.0).round() as i128 * 6;
     (q(x), q(y))
 }
 
@@ -178,10 +179,19 @@ fn contact(p: &[Pt], q: &[Pt]) -> Contact {
 
 /// Whether the insides of two outlines overlap (edges may be shared).
 fn overlap(p: &[Pt], q: &[Pt]) -> bool {
+    // Corners, edge midpoints, and the centre of each corner's triangle when
+    // it lies inside (so shapes sharing their whole border still show).
     let probes = |r: &[Pt]| -> Vec<Pt> {
-        edges(r)
+        let n = r.len();
+        let mut out: Vec<Pt> = edges(r)
             .flat_map(|(_, a, b)| [a, ((a.0 + b.0) / 2, (a.1 + b.1) / 2)])
-            .collect()
+            .collect();
+        out.extend((0..n).filter_map(|i| {
+            let (a, b, c) = (r[(i + n - 1) % n], r[i], r[(i + 1) % n]);
+            let centre = ((a.0 + b.0 + c.0) / 3, (a.1 + b.1 + c.1) / 3);
+            (locate(r, centre) == Where::Inside).then_some(centre)
+        }));
+        out
     };
     probes(p).into_iter().any(|x| locate(q, x) == Where::Inside)
         || probes(q).into_iter().any(|x| locate(p, x) == Where::Inside)
