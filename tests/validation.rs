@@ -232,7 +232,7 @@ fn missing_file_listed_in_files() {
     let d = errors(&[("scenario.ron", r#"map: "map.ron""#, r#"map: "town.ron""#)]);
     assert_eq!(d.len(), 1, "{d:#?}");
     // A file that does not exist has no line: the diagnostic names the whole file.
-    let e = expect_error(&d, "missing", "mini/town.ron", 0, 0, &["town.ron"]);
+    let e = expect_error(&d, "is missing", "mini/town.ron", 0, 0, &["town.ron"]);
     assert!(e.hint.contains("files"), "{e:#?}");
 }
 
@@ -254,7 +254,15 @@ fn missing_scenario_file() {
 fn duplicate_resident_id_points_at_the_second() {
     let d = errors(&[("residents.ron", r#"id: "r-05""#, r#"id: "r-04""#)]);
     assert_eq!(d.len(), 1, "{d:#?}");
-    expect_error(&d, "duplicate", "mini/residents.ron", 10, 14, &["r-04"]);
+    // The message also says where the first "r-04" is.
+    expect_error(
+        &d,
+        "duplicate",
+        "mini/residents.ron",
+        10,
+        14,
+        &["r-04", "(the first is at mini/residents.ron:8:14)"],
+    );
 }
 
 #[test]
@@ -913,4 +921,712 @@ fn default_deck_has_japanese_and_english_everywhere() {
         })
         .collect();
     assert!(missing.is_empty(), "{missing:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// Totals from several places stay bounded (hand limit, actions, listens, peeks)
+
+#[test]
+fn hand_limit_at_the_bound_loads() {
+    // 20 (params) + 9 (the keeper's ExtraHandLimit) + 1 (coping track) = 30.
+    load_mini(&[
+        ("scenario.ron", "hand_limit: 3,", "hand_limit: 20,"),
+        ("roles.ron", "ExtraHandLimit(2)", "ExtraHandLimit(9)"),
+    ])
+    .expect("a hand limit of exactly 30 is allowed");
+}
+
+#[test]
+fn hand_limit_over_the_bound_blames_the_role() {
+    let d = errors(&[
+        ("scenario.ron", "hand_limit: 3,", "hand_limit: 20,"),
+        ("roles.ron", "ExtraHandLimit(2)", "ExtraHandLimit(10)"),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    expect_error(
+        &d,
+        "hand limit comes to 31",
+        "mini/roles.ron",
+        5,
+        106,
+        &[
+            "\"keeper\"",
+            "`hand_limit` 20",
+            "ExtraHandLimit 10",
+            "HandLimit 1",
+            "at most 30",
+        ],
+    );
+}
+
+#[test]
+fn a_role_stacking_hand_limit_abilities_cannot_overflow() {
+    // 25 × ExtraHandLimit(10) on a hand limit of 20 once overflowed a u8 in the rules.
+    let many = vec!["ExtraHandLimit(10)"; 25].join(", ");
+    let d = errors(&[
+        ("scenario.ron", "hand_limit: 3,", "hand_limit: 20,"),
+        ("roles.ron", "ExtraHandLimit(2)", &many),
+    ]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    expect_error(
+        &d,
+        "has 25 abilities",
+        "mini/roles.ron",
+        5,
+        106,
+        &["\"keeper\"", "at most 8"],
+    );
+    expect_error(
+        &d,
+        "hand limit comes to 271",
+        "mini/roles.ron",
+        5,
+        106,
+        &["ExtraHandLimit 250"],
+    );
+}
+
+#[test]
+fn coping_track_hand_limit_bonuses_over_the_bound_blame_the_parameter() {
+    let d = errors(&[
+        ("scenario.ron", "hand_limit: 3,", "hand_limit: 20,"),
+        ("scenario.ron", "HandLimit(1)", "HandLimit(10)"),
+        (
+            "scenario.ron",
+            "bonus: ListenExtraReveal",
+            "bonus: HandLimit(10)",
+        ),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    expect_error(
+        &d,
+        "hand limit comes to 40",
+        "mini/scenario.ron",
+        11,
+        9,
+        &["difficulty \"standard\"", "`hand_limit` 20", "HandLimit 20"],
+    );
+}
+
+#[test]
+fn actions_per_turn_in_a_preset_at_and_over_the_bound() {
+    // "tight": 10 actions + the plain role's 1 + the track's 1 = 12, the most allowed.
+    let at_bound = (
+        "scenario.ron",
+        r#""actions_per_turn": 1"#,
+        r#""actions_per_turn": 10"#,
+    );
+    load_mini(&[at_bound]).expect("12 actions per turn are allowed");
+    let d = errors(&[
+        at_bound,
+        ("roles.ron", "ExtraActions(1)", "ExtraActions(2)"),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    expect_error(
+        &d,
+        "actions per turn comes to 13",
+        "mini/roles.ron",
+        2,
+        116,
+        &["\"plain\"", "difficulty \"tight\"", "at most 12"],
+    );
+}
+
+#[test]
+fn free_listens_and_peeks_are_bounded() {
+    let d = errors(&[
+        (
+            "roles.ron",
+            "FreeListens(1)",
+            "FreeListens(5), FreeListens(5)",
+        ),
+        (
+            "roles.ron",
+            "ConnectPeek(2)",
+            "ConnectPeek(10), ConnectPeek(1)",
+        ),
+        (
+            "scenario.ron",
+            "bonus: ListenExtraReveal",
+            "bonus: FreeListens(1)",
+        ),
+    ]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    expect_error(
+        &d,
+        "free Listens per turn comes to 11",
+        "mini/roles.ron",
+        3,
+        120,
+        &["\"listener\"", "at most 10"],
+    );
+    expect_error(
+        &d,
+        "cards seen with Connect comes to 11",
+        "mini/roles.ron",
+        6,
+        102,
+        &["\"soba\"", "at most 10"],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The calendar
+
+#[test]
+fn calendar_years_out_of_range_are_errors_not_overflows() {
+    let d = errors(&[
+        (
+            "scenario.ron",
+            "start_year: 2021,",
+            "start_year: -2147483648,",
+        ),
+        ("scenario.ron", "end_year: 2023,", "end_year: 2147483647,"),
+    ]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    expect_error(
+        &d,
+        "`start_year` is -2147483648",
+        "mini/scenario.ron",
+        7,
+        5,
+        &["1900..=2200"],
+    );
+    expect_error(
+        &d,
+        "`end_year` is 2147483647",
+        "mini/scenario.ron",
+        8,
+        5,
+        &["1900..=2200"],
+    );
+}
+
+#[test]
+fn a_game_lasts_at_most_fifty_years() {
+    // 2021..=2070 is fifty years: allowed (the export bench stretches the default deck so).
+    load_mini(&[("scenario.ron", "end_year: 2023,", "end_year: 2070,")])
+        .expect("fifty years are allowed");
+    let d = errors(&[("scenario.ron", "end_year: 2023,", "end_year: 2071,")]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "not a valid calendar",
+        "mini/scenario.ron",
+        8,
+        5,
+        &["51 years"],
+    );
+    assert!(e.hint.contains("at most 50 years"), "{e:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// Map shapes and cues
+
+#[test]
+fn outlines_that_leave_a_gap_are_errors_at_the_open_edge() {
+    // "a" now stops at x = 0.4, leaving a strip before "b" starts at 0.5.
+    let d = errors(&[
+        (
+            "map.ron",
+            "position: (0.25, 0.5),\n        outline: [(0.0, 0.0), (0.5, 0.0), (0.5, 1.0), (0.0, 1.0)]",
+            "position: (0.25, 0.5),\n        outline: [(0.0, 0.0), (0.4, 0.0), (0.4, 1.0), (0.0, 1.0)]",
+        ),
+        ("map.ron", r#"neighbours: ["b"]"#, "neighbours: []"),
+        ("map.ron", r#"neighbours: ["a"]"#, "neighbours: []"),
+    ]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    expect_error(
+        &d,
+        "district \"a\" outline edge (0.4, 0.0) to (0.4, 1.0)",
+        "mini/map.ron",
+        3,
+        31,
+        &["gap or overlap"],
+    );
+    expect_error(
+        &d,
+        "district \"b\" outline edge (0.5, 1.0) to (0.5, 0.0)",
+        "mini/map.ron",
+        6,
+        55,
+        &["gap or overlap"],
+    );
+}
+
+#[test]
+fn overlapping_districts_are_an_error() {
+    // "a" reaches x = 0.6, over the left of "b".
+    let d = errors(&[(
+        "map.ron",
+        "outline: [(0.0, 0.0), (0.5, 0.0), (0.5, 1.0), (0.0, 1.0)]",
+        "outline: [(0.0, 0.0), (0.6, 0.0), (0.6, 1.0), (0.0, 1.0)]",
+    )]);
+    expect_error(
+        &d,
+        "districts \"a\" and \"b\" overlap",
+        "mini/map.ron",
+        6,
+        9,
+        &[],
+    );
+}
+
+#[test]
+fn a_label_outside_its_district_is_an_error() {
+    let d = errors(&[("map.ron", "position: (0.25, 0.5)", "position: (0.75, 0.5)")]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    expect_error(
+        &d,
+        "label position (0.75, 0.5) is not inside its outline",
+        "mini/map.ron",
+        2,
+        56,
+        &["\"a\""],
+    );
+}
+
+#[test]
+fn an_anticlockwise_outline_is_a_warning() {
+    let loaded = load_mini(&[(
+        "map.ron",
+        "outline: [(0.0, 0.0), (0.5, 0.0), (0.5, 1.0), (0.0, 1.0)]",
+        "outline: [(0.0, 0.0), (0.0, 1.0), (0.5, 1.0), (0.5, 0.0)]",
+    )])
+    .expect("orientation is a warning");
+    expect_at(
+        &loaded.warnings,
+        "anticlockwise",
+        Severity::Warning,
+        "mini/map.ron",
+        3,
+        9,
+        &["\"a\""],
+    );
+}
+
+#[test]
+fn neighbours_touching_only_at_a_corner_are_a_warning() {
+    let quarters = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/map/quarters.ron"
+    ))
+    .expect("fixture");
+    let mut files = mini_files();
+    files
+        .iter_mut()
+        .find(|(n, _)| n == "map.ron")
+        .expect("map.ron")
+        .1 = quarters;
+    let loaded = load_files(&files).expect("only warnings");
+    let corner: Vec<&Diagnostic> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("only touch at a corner"))
+        .collect();
+    assert_eq!(corner.len(), 2, "{:#?}", loaded.warnings);
+    expect_at(
+        &loaded.warnings,
+        "\"a\" lists \"d\"",
+        Severity::Warning,
+        "mini/map.ron",
+        5,
+        79,
+        &["only touch at a corner"],
+    );
+    expect_at(
+        &loaded.warnings,
+        "\"d\" lists \"a\"",
+        Severity::Warning,
+        "mini/map.ron",
+        14,
+        70,
+        &["only touch at a corner"],
+    );
+}
+
+#[test]
+fn an_emoji_symbol_is_an_error_and_two_characters_a_warning() {
+    let d = diagnostics(&[
+        ("map.ron", r#"symbol: "▲""#, r#"symbol: "🏠""#),
+        ("map.ron", r#"symbol: "●""#, r#"symbol: "●●""#),
+    ]);
+    expect_error(&d, "is an emoji", "mini/map.ron", 4, 43, &["\"a\"", "🏠"]);
+    expect_at(
+        &d,
+        "is 2 characters",
+        Severity::Warning,
+        "mini/map.ron",
+        7,
+        46,
+        &["\"b\"", "●●"],
+    );
+}
+
+#[test]
+fn duplicate_colours_and_patterns_are_warnings_naming_the_first() {
+    let loaded = load_mini(&[
+        (
+            "map.ron",
+            r##"colour: "#E69F00""##,
+            r##"colour: "#0072b2""##,
+        ),
+        ("map.ron", "pattern: Stripes", "pattern: Dots"),
+    ])
+    .expect("repeated cues are warnings");
+    expect_at(
+        &loaded.warnings,
+        "same colour",
+        Severity::Warning,
+        "mini/map.ron",
+        7,
+        9,
+        &["\"b\"", "#0072B2", "district \"a\""],
+    );
+    expect_at(
+        &loaded.warnings,
+        "same pattern",
+        Severity::Warning,
+        "mini/map.ron",
+        7,
+        28,
+        &["\"b\"", "Dots", "district \"a\""],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Messages that point at the right place
+
+#[test]
+fn each_debrief_question_is_reported_on_its_own_line() {
+    let loaded = load_mini(&[(
+        "scenario.ron",
+        r#"debrief_questions: [{"ja": "どうでしたか", "en": "How was it?"}],"#,
+        r#"debrief_questions: [
+        {"ja": "どうでしたか", "en": "How was it?"},
+        {"ja": "なぜですか", "en": "Why?", "fr": "Pourquoi ?"},
+        {"ja": "次は何を", "en": "What next?", "fr": "Et ensuite ?"},
+    ],"#,
+    )])
+    .expect("undeclared languages are warnings");
+    expect_at(
+        &loaded.warnings,
+        "debrief question 2",
+        Severity::Warning,
+        "mini/scenario.ron",
+        32,
+        39,
+        &["\"fr\""],
+    );
+    expect_at(
+        &loaded.warnings,
+        "debrief question 3",
+        Severity::Warning,
+        "mini/scenario.ron",
+        33,
+        44,
+        &["\"fr\""],
+    );
+}
+
+#[test]
+fn a_preset_setting_hand_limit_zero_is_blamed_for_hand_limit() {
+    let d = errors(&[(
+        "scenario.ron",
+        r#""actions_per_turn": 1}"#,
+        r#""actions_per_turn": 1, "hand_limit": 0}"#,
+    )]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    expect_error(
+        &d,
+        "`hand_limit` is 0",
+        "mini/scenario.ron",
+        26,
+        130,
+        &["difficulty \"tight\"", "1..=20"],
+    );
+}
+
+#[test]
+fn a_preset_lowering_hand_limit_below_the_starting_hand_blames_hand_limit() {
+    let d = errors(&[
+        ("scenario.ron", "starting_hand: 1,", "starting_hand: 2,"),
+        (
+            "scenario.ron",
+            r#""actions_per_turn": 1}"#,
+            r#""actions_per_turn": 1, "hand_limit": 1}"#,
+        ),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "`hand_limit` is 1, below `starting_hand` 2",
+        "mini/scenario.ron",
+        26,
+        130,
+        &["difficulty \"tight\""],
+    );
+    assert!(e.hint.contains("starting_hand"), "{e:#?}");
+}
+
+#[test]
+fn too_many_needs_hint_matches_the_guide() {
+    let d = errors(&[(
+        "residents.ron",
+        r#"needs: [Worry(Money), Tag("nurse")]"#,
+        "needs: [Worry(Money), Worry(Money), Worry(Money), Worry(Money), Worry(Money), Worry(Money), Worry(Money)]",
+    )]);
+    let e = expect_error(&d, "has 7 needs", "mini/residents.ron", 25, 115, &["r-12"]);
+    assert!(e.hint.contains("1 to 6"), "{e:#?}");
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/README.md"))
+            .expect("guide");
+    assert!(
+        guide.contains("| `needs` | 1–6 of"),
+        "the designer guide must give the same limit"
+    );
+}
+
+#[test]
+fn a_full_width_colon_gets_an_input_method_hint() {
+    let d = errors(&[("map.ron", "position: (0.25, 0.5)", "position：(0.25, 0.5)")]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "full-width `：`",
+        "mini/map.ron",
+        2,
+        64,
+        &["cannot read the map", "needs `:`"],
+    );
+    assert!(e.hint.contains("半角"), "{e:#?}");
+}
+
+#[test]
+fn curly_quotes_get_an_input_method_hint() {
+    let d = errors(&[(
+        "map.ron",
+        r#"name: {"ja": "東", "en": "East"}"#,
+        r#"name: {"ja": “東”, "en": "East"}"#,
+    )]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "curly quote `“`",
+        "mini/map.ron",
+        2,
+        36,
+        &["needs `\"`"],
+    );
+    assert!(e.hint.contains("半角"), "{e:#?}");
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_at_the_opening_quote() {
+    // The parser only notices on the next line; the report points where the text opened.
+    let d = errors(&[(
+        "scenario.ron",
+        r#""en": "Mini Town"},"#,
+        r#""en": "Mini Town},"#,
+    )]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "not closed on its line",
+        "mini/scenario.ron",
+        5,
+        32,
+        &["cannot read the scenario"],
+    );
+    assert!(e.hint.contains("closing"), "{e:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// Balance
+
+#[test]
+fn a_speciality_few_cards_offer_gets_a_warning_with_both_counts() {
+    let loaded = load_mini(&[
+        (
+            "connections.ron",
+            r#"specialities: ["nurse"], helps: [Health, Living], description: {"ja": "保健", "en": "Health"}, copies: 2"#,
+            r#"specialities: ["nurse"], helps: [Health, Living], description: {"ja": "保健", "en": "Health"}, copies: 1"#,
+        ),
+        (
+            "residents.ron",
+            "needs: [Worry(Health)]),\n    Resident(id: \"r-02\"",
+            "needs: [Worry(Health), Tag(\"nurse\")]),\n    Resident(id: \"r-02\"",
+        ),
+        (
+            "residents.ron",
+            "needs: [Worry(Living)]),\n    Resident(id: \"r-03\"",
+            "needs: [Worry(Living), Tag(\"nurse\")]),\n    Resident(id: \"r-03\"",
+        ),
+    ])
+    .expect("a shortage is a warning");
+    expect_at(
+        &loaded.warnings,
+        "6 residents need `nurse`; only 1 card offers it",
+        Severity::Warning,
+        "mini/connections.ron",
+        3,
+        20,
+        &[],
+    );
+    // Five needing residents on two cards is no shortage.
+    let loaded = load_mini(&[(
+        "residents.ron",
+        "needs: [Worry(Health)]),\n    Resident(id: \"r-02\"",
+        "needs: [Worry(Health), Tag(\"nurse\")]),\n    Resident(id: \"r-02\"",
+    )])
+    .expect("loads");
+    assert!(
+        !loaded
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("need `nurse`")),
+        "{:#?}",
+        loaded.warnings
+    );
+}
+
+#[test]
+fn the_default_deck_has_no_warnings() {
+    let loaded = load(&default_sources()).expect("the default deck loads");
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+}
+
+// ---------------------------------------------------------------------------
+// Files: encoding, byte-order mark, size, long lines
+
+#[test]
+fn a_shift_jis_file_is_reported_as_not_utf8_at_the_first_bad_byte() {
+    let sjis = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/encoding/roles-shift_jis.ron"
+    ))
+    .expect("fixture");
+    let files = mini_files();
+    let bytes: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, t)| {
+            if n == "roles.ron" {
+                (n.as_str(), sjis.as_slice())
+            } else {
+                (n.as_str(), t.as_bytes())
+            }
+        })
+        .collect();
+    let d = load(&Sources::from_bytes("mini", &bytes))
+        .expect_err("not UTF-8")
+        .0;
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "is not UTF-8",
+        "mini/roles.ron",
+        2,
+        37,
+        &["roles.ron", "0x8F", "Shift_JIS"],
+    );
+    assert!(
+        e.hint.contains("UTF-8") && e.hint.contains("Save"),
+        "{e:#?}"
+    );
+    assert!(!e.message.contains("missing"), "{e:#?}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut files = mini_files();
+    for (_, text) in &mut files {
+        text.insert(0, '\u{FEFF}');
+    }
+    let loaded = load_files(&files).expect("a UTF-8 BOM is fine");
+    // Positions ignore the mark: the first line's first character is column 1.
+    expect_at(
+        &loaded.warnings,
+        "the map has 2 districts",
+        Severity::Warning,
+        "mini/map.ron",
+        1,
+        1,
+        &[],
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_in_one_line() {
+    let mut files = mini_files();
+    let residents = &mut files
+        .iter_mut()
+        .find(|(n, _)| n == "residents.ron")
+        .expect("residents")
+        .1;
+    residents.push_str(&" ".repeat(community_coping::content::MAX_FILE_BYTES));
+    let d = load_files(&files).expect_err("too large");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(&d, "at most 8 MB", "mini/residents.ron", 0, 0, &["8.0 MB"]);
+    assert_eq!(e.render().lines().count(), 3, "{}", e.render());
+}
+
+#[test]
+fn a_diagnostic_on_a_very_long_line_echoes_only_around_the_column() {
+    let long = "あ".repeat(1_000_000);
+    let d = errors(&[
+        (
+            "residents.ron",
+            r#"worry: Health, worry_text: {"ja": "悩み1""#,
+            &format!(r#"worry: Health, worry_text: {{"ja": "{long}""#),
+        ),
+        (
+            "residents.ron",
+            "needs: [Worry(Health)]),\n    Resident(id: \"r-02\"",
+            "needs: [Tag(\"nurze\")]),\n    Resident(id: \"r-02\"",
+        ),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = expect_error(
+        &d,
+        "unknown speciality",
+        "mini/residents.ron",
+        3,
+        1_000_123,
+        &["\"nurze\""],
+    );
+    let text = e.render();
+    assert!(text.len() < 2_000, "{} bytes echoed", text.len());
+    let source = text
+        .lines()
+        .find(|l| l.starts_with("3 | "))
+        .expect("source line");
+    assert!(source.starts_with("3 | …"), "{source}");
+    let caret = text
+        .lines()
+        .find(|l| l.trim_end().ends_with('^'))
+        .expect("caret");
+    // The caret sits under the opening quote of "nurze".
+    let under: String = source
+        .chars()
+        .skip(caret.chars().count() - 1)
+        .take(7)
+        .collect();
+    assert_eq!(under, "\"nurze\"", "{text}");
+}
+
+#[test]
+fn validate_summary_tells_deck_cards_from_reserve_cards() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_community-coping"))
+        .args([
+            "validate",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"),
+        ])
+        .output()
+        .expect("run the tool");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("9 connection cards (8 in the deck, 1 in reserve)"),
+        "{stdout}"
+    );
 }

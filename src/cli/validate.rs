@@ -11,8 +11,11 @@ pub(super) fn run(dir: Option<&Path>, format: Format) -> ExitCode {
     let (diags, ok, summary) = match load_scenario(dir) {
         Ok(l) => {
             let c = &l.content;
+            // Reserve cards (`copies: 0`) come into play only through events.
+            let in_deck = c.connections().iter().filter(|x| x.in_deck).count();
+            let reserve = c.connections().len() - in_deck;
             let summary = format!(
-                "ok: scenario \"{}\" ({}) — {} districts, {} residents, {} connections, {} roles, {} events, {} difficulty presets, {} debrief questions",
+                "ok: scenario \"{}\" ({}) — {} districts, {} residents, {} connection cards ({in_deck} in the deck, {reserve} in reserve), {} roles, {} events, {} difficulty presets, {} debrief questions",
                 c.id(),
                 c.content_hash(),
                 c.districts().len(),

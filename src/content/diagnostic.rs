@@ -25,8 +25,12 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub hint: String,
+    /// The source line (cut around the column when very long) shown under the message.
     #[serde(skip)]
     pub(crate) source_line: Option<String>,
+    /// 1-based character column of the caret within `source_line`.
+    #[serde(skip)]
+    pub(crate) source_column: usize,
 }
 
 impl Diagnostic {
@@ -57,7 +61,7 @@ impl Diagnostic {
             let _ = writeln!(out, "{} | {}", self.line, src);
             let pad: String = src
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(self.source_column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{gutter} | {pad}^");

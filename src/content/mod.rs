@@ -1,9 +1,14 @@
 //! Scenario content: RON decks parsed into raw shapes, then validated into
 //! typed, always-consistent [`Content`]. Bevy-free.
 
+mod balance;
+mod bounds;
 mod diagnostic;
 mod embedded;
 mod ids;
+mod lexical;
+mod map_cues;
+mod map_shape;
 mod matching;
 mod model;
 mod raw;
@@ -11,12 +16,13 @@ mod source;
 mod text;
 mod validate;
 
+pub use bounds::{MAX_ACTIONS, MAX_FREE_LISTENS, MAX_HAND_LIMIT, MAX_PEEK};
 pub use diagnostic::{DeckErrors, Diagnostic, Severity};
 pub use embedded::{default_content, default_sources};
 pub use ids::{ConnectionId, DistrictId, EventId, ResidentId, RoleId, SpecialityId};
 pub use matching::{CardIndex, MAX_CARDS, Matching, assign, can_meet_all, partial_assign};
 pub use model::*;
-pub use source::Sources;
+pub use source::{MAX_FILE_BYTES, Sources};
 pub use text::{PRIMARY_LANGUAGE, Text};
 pub use validate::{Loaded, SCENARIO_FILE, load};
 

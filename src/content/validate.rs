@@ -1,16 +1,17 @@
 //! Turns raw RON files into typed [`Content`], collecting every problem with
 //! its file, line, column and a hint, instead of stopping at the first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{DeckErrors, Diagnostic, Severity};
 use super::ids::{ConnectionId, DistrictId, RoleId, SpecialityId};
+use super::lexical;
 use super::matching::can_meet_all;
 use super::model::*;
 use super::raw::*;
-use super::source::{Locator, Sources, offset_of};
+use super::source::{FileProblem, LineIndex, Locator, MAX_FILE_BYTES, Sources};
 use super::text::{PRIMARY_LANGUAGE, Text};
 
 /// The file every scenario directory starts from.
@@ -18,6 +19,12 @@ pub const SCENARIO_FILE: &str = "scenario.ron";
 
 /// Most items of one kind a deck may hold.
 const MAX_ITEMS: usize = 4000;
+
+/// Years a calendar may start and end in.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Most years one game lasts (`start_year..=end_year`).
+const MAX_GAME_YEARS: i64 = 50;
 
 /// A loaded scenario and the warnings found while loading it.
 #[derive(Debug, Clone)]
@@ -48,20 +55,20 @@ pub fn load(sources: &Sources) -> Result<Loaded, DeckErrors> {
     }
 }
 
-struct Validator<'a> {
-    src: &'a Sources,
+pub(super) struct Validator<'a> {
+    pub(super) src: &'a Sources,
     diags: Vec<Diagnostic>,
     languages: Vec<String>,
 }
 
 /// Per-file context: its name and a locator over its text.
-struct FileCtx<'a> {
-    name: String,
-    loc: Locator<'a>,
+pub(super) struct FileCtx<'a> {
+    pub(super) name: String,
+    pub(super) loc: Locator<'a>,
 }
 
 impl<'a> Validator<'a> {
-    fn err(
+    pub(super) fn err(
         &mut self,
         file: &str,
         at: Option<usize>,
@@ -72,7 +79,7 @@ impl<'a> Validator<'a> {
         self.diags.push(d);
     }
 
-    fn warn(
+    pub(super) fn warn(
         &mut self,
         file: &str,
         at: Option<usize>,
@@ -85,30 +92,76 @@ impl<'a> Validator<'a> {
 
     fn parse<T: DeserializeOwned>(&mut self, file: &str, what: &str) -> Option<T> {
         let Some(text) = self.src.get(file) else {
-            self.err(
-                file,
-                None,
-                format!("the {what} file `{file}` is missing or unreadable"),
-                format!("create `{file}` in the scenario directory, or fix its name in scenario.ron's `files`"),
-            );
+            self.unusable(file, what);
             return None;
         };
         match ron::Options::default().from_str::<T>(text) {
             Ok(v) => Some(v),
             Err(e) => {
-                let at = offset_of(text, e.span.start.line, e.span.start.col);
-                self.err(
-                    file,
-                    Some(at),
-                    format!("cannot read the {what}: {}", e.code),
-                    ron_hint(&e.code),
-                );
+                let lines = LineIndex::new(text);
+                let at = lines.offset_of(text, e.span.start.line, e.span.start.col);
+                match lexical::explain(text, at) {
+                    Some((at, why, hint)) => {
+                        self.err(
+                            file,
+                            Some(at),
+                            format!("cannot read the {what}: {why}"),
+                            hint,
+                        );
+                    }
+                    None => self.err(
+                        file,
+                        Some(at),
+                        format!("cannot read the {what}: {}", e.code),
+                        ron_hint(&e.code),
+                    ),
+                }
                 None
             }
         }
     }
 
-    fn ctx(&self, file: &str) -> FileCtx<'a> {
+    /// Reports a deck file that is missing, too large, unreadable or not UTF-8.
+    fn unusable(&mut self, file: &str, what: &str) {
+        let d = match self.src.problem(file) {
+            None => self.src.diag(
+                file,
+                None,
+                Severity::Error,
+                format!("the {what} file `{file}` is missing"),
+                format!("create `{file}` in the scenario directory, or fix its name in scenario.ron's `files`"),
+            ),
+            Some(FileProblem::TooLarge { bytes }) => self.src.diag(
+                file,
+                None,
+                Severity::Error,
+                format!(
+                    "the {what} file `{file}` is {:.1} MB; a deck file may be at most {} MB",
+                    *bytes as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                ),
+                "a file this large is not a card list: look for pasted or repeated text, or split the deck into smaller scenarios",
+            ),
+            Some(FileProblem::Unreadable(why)) => self.src.diag(
+                file,
+                None,
+                Severity::Error,
+                format!("the {what} file `{file}` cannot be read: {why}"),
+                "check that the file is not open in another program and that you may read it",
+            ),
+            Some(FileProblem::NotUtf8 { byte, line, column }) => self.src.diag_at(
+                file,
+                (*line, *column),
+                format!(
+                    "the {what} file `{file}` is not UTF-8 text (byte 0x{byte:02X} here); it was probably saved as Shift_JIS"
+                ),
+                "re-save it as UTF-8: in Notepad (メモ帳), 名前を付けて保存 → 文字コード: UTF-8; in VS Code, click the encoding in the status bar → Save with Encoding → UTF-8",
+            ),
+        };
+        self.diags.push(d);
+    }
+
+    pub(super) fn ctx(&self, file: &str) -> FileCtx<'a> {
         FileCtx {
             name: file.to_owned(),
             loc: Locator::new(self.src.get(file).unwrap_or("")),
@@ -157,20 +210,23 @@ impl<'a> Validator<'a> {
         ids: impl Iterator<Item = &'r str>,
         kind: &str,
     ) -> Vec<usize> {
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        // Per id: how many so far, and where the first one is.
+        let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut offsets = Vec::new();
         for (index, id) in ids.enumerate() {
-            let n = seen.entry(id).or_insert(0);
+            let n = seen.get(id).map_or(0, |s| s.0);
             let at = f
                 .loc
-                .item(id, *n)
+                .item(id, n)
                 .or_else(|| f.loc.item_at(index))
                 .unwrap_or(0);
+            let (n, first) = seen.entry(id).or_insert((0, at));
             if *n > 0 {
+                let first = self.src.place(&f.name, *first);
                 self.err(
                     &f.name,
                     Some(at),
-                    format!("duplicate {kind} id \"{id}\""),
+                    format!("duplicate {kind} id \"{id}\" (the first is at {first})"),
                     format!("give each {kind} a unique id"),
                 );
             }
@@ -278,6 +334,20 @@ impl<'a> Validator<'a> {
         let default_roles = self.default_roles(&sf, &scenario, &roles);
         let debrief_questions = self.debrief(&sf, &scenario);
         self.calendar(&sf, &scenario, base, residents_t.len(), districts.len());
+        self.sums(
+            &sf,
+            &scenario,
+            &difficulties,
+            &coping_track,
+            &roles_t,
+            &scenario.files.roles,
+        );
+        self.balance(
+            &scenario.files.connections,
+            &residents_t,
+            &specialities,
+            &cards,
+        );
         if roles_t.is_empty() {
             self.err(
                 &scenario.files.roles,
@@ -351,7 +421,7 @@ impl<'a> Validator<'a> {
 
     fn params(&mut self, sf: &FileCtx<'_>, p: &RawParams) -> Params {
         let at = |name: &str| sf.loc.top_field(name).unwrap_or(0);
-        self.params_at(sf, p, &at, "params")
+        self.params_at(sf, p, &at, &|_| true, "params")
     }
 
     fn params_at(
@@ -359,18 +429,23 @@ impl<'a> Validator<'a> {
         sf: &FileCtx<'_>,
         p: &RawParams,
         at: &dyn Fn(&str) -> usize,
+        touched: &dyn Fn(&str) -> bool,
         ctx: &str,
     ) -> Params {
+        // Only fields this context sets are reported on: a preset does not
+        // repeat a problem of `params` it merely inherits.
         let mut get = |name: &str, value: i64, range: std::ops::RangeInclusive<i64>| {
-            self.small(sf, at(name), value, range, &format!("{ctx}: `{name}`"))
+            if touched(name) {
+                self.small(sf, at(name), value, range, &format!("{ctx}: `{name}`"))
+            } else if range.contains(&value) {
+                u8::try_from(value).unwrap_or(u8::MAX)
+            } else {
+                u8::try_from(*range.start()).unwrap_or(0)
+            }
         };
         let actions_per_turn = get("actions_per_turn", p.actions_per_turn, 1..=10);
         let hand_limit = get("hand_limit", p.hand_limit, 1..=20);
-        let starting_hand = get(
-            "starting_hand",
-            p.starting_hand,
-            0..=p.hand_limit.clamp(0, 20),
-        );
+        let starting_hand = get("starting_hand", p.starting_hand, 0..=20);
         let offer_size = get("offer_size", p.offer_size, 1..=10);
         let initial_residents_per_district = get(
             "initial_residents_per_district",
@@ -380,6 +455,36 @@ impl<'a> Validator<'a> {
         let escalate_after_years = get("escalate_after_years", p.escalate_after_years, 1..=20);
         let collapse_threshold = get("collapse_threshold", p.collapse_threshold, 1..=30);
         let max_events_per_turn = get("max_events_per_turn", p.max_events_per_turn, 0..=5);
+        let both_valid = (1..=20).contains(&p.hand_limit) && (0..=20).contains(&p.starting_hand);
+        if both_valid && p.starting_hand > p.hand_limit {
+            // Blame the field this context wrote: a preset that lowers
+            // `hand_limit` below the inherited `starting_hand` is at fault there.
+            if touched("starting_hand") || !touched("hand_limit") {
+                self.err(
+                    &sf.name,
+                    Some(at("starting_hand")),
+                    format!(
+                        "{ctx}: `starting_hand` is {}, outside 0..={}",
+                        p.starting_hand, p.hand_limit
+                    ),
+                    format!("use a value from 0 to {} (the hand limit)", p.hand_limit),
+                );
+            } else {
+                self.err(
+                    &sf.name,
+                    Some(at("hand_limit")),
+                    format!(
+                        "{ctx}: `hand_limit` is {}, below `starting_hand` {}",
+                        p.hand_limit, p.starting_hand
+                    ),
+                    format!(
+                        "use a hand_limit of at least {}, or also override `starting_hand`",
+                        p.starting_hand
+                    ),
+                );
+            }
+        }
+        let starting_hand = starting_hand.min(hand_limit);
         Params {
             actions_per_turn,
             hand_limit,
@@ -451,7 +556,14 @@ impl<'a> Validator<'a> {
                 *slot = value;
             }
             let at_key = |name: &str| sf.loc.value(at, "overrides", name);
-            let params = self.params_at(sf, &p, &at_key, &format!("difficulty \"{}\"", d.id));
+            let touched = |name: &str| d.overrides.contains_key(name);
+            let params = self.params_at(
+                sf,
+                &p,
+                &at_key,
+                &touched,
+                &format!("difficulty \"{}\"", d.id),
+            );
             out.push(Difficulty {
                 id: d.id.clone(),
                 name,
@@ -595,11 +707,18 @@ impl<'a> Validator<'a> {
     }
 
     fn debrief(&mut self, sf: &FileCtx<'_>, s: &RawScenario) -> Vec<Text> {
-        let at = sf.loc.top_field("debrief_questions").unwrap_or(0);
+        let field = sf.loc.top_field("debrief_questions");
         s.debrief_questions
             .iter()
             .enumerate()
-            .map(|(i, q)| self.text(sf, at, q, &format!("debrief question {}", i + 1), true))
+            .map(|(i, q)| {
+                // Each question's own `{`, so its problems point at its own line.
+                let at = field
+                    .and_then(|f| sf.loc.nth_in_list(f, b'{', i))
+                    .or(field)
+                    .unwrap_or(0);
+                self.text(sf, at, q, &format!("debrief question {}", i + 1), true)
+            })
             .collect()
     }
 
@@ -612,19 +731,40 @@ impl<'a> Validator<'a> {
         districts: usize,
     ) {
         let at = sf.loc.top_field("end_year");
-        if s.end_year < s.start_year || s.end_year - s.start_year >= 50 {
+        let mut bad = false;
+        for (name, year) in [("start_year", s.start_year), ("end_year", s.end_year)] {
+            if !YEARS.contains(&year) {
+                bad = true;
+                self.err(
+                    &sf.name,
+                    sf.loc.top_field(name),
+                    format!(
+                        "`{name}` is {year}, outside {}..={}",
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                    format!("use a year from {} to {}", YEARS.start(), YEARS.end()),
+                );
+            }
+        }
+        if bad {
+            return;
+        }
+        // Both years are in range, so this cannot overflow.
+        let span = i64::from(s.end_year) - i64::from(s.start_year) + 1;
+        if !(1..=MAX_GAME_YEARS).contains(&span) {
             self.err(
                 &sf.name,
                 at,
                 format!(
-                    "years {}..={} are not a valid calendar",
+                    "years {}..={} are not a valid calendar ({span} years)",
                     s.start_year, s.end_year
                 ),
-                "set end_year at or after start_year, and at most 50 years later",
+                format!("set end_year at or after start_year; a game lasts at most {MAX_GAME_YEARS} years"),
             );
             return;
         }
-        let years = usize::try_from(s.end_year - s.start_year + 1).unwrap_or(0);
+        let years = usize::try_from(span).unwrap_or(0);
         let needed = 6 * years + usize::from(p.initial_residents_per_district) * districts;
         if residents < needed {
             self.warn(
@@ -661,6 +801,7 @@ impl<'a> Validator<'a> {
         }
         let keys: Vec<&str> = map.districts.iter().map(|d| d.id.as_str()).collect();
         let mut out = Vec::new();
+        let mut usable = Vec::new();
         for (d, &at) in map.districts.iter().zip(&offsets) {
             let what = format!("district \"{}\"", d.id);
             let name = self.text(
@@ -689,7 +830,9 @@ impl<'a> Validator<'a> {
                     "use coordinates between 0.0 and 1.0",
                 );
             }
-            if d.outline.len() < 3 || !d.outline.iter().all(|&p| in_board(p)) {
+            let ok = d.outline.len() >= 3 && d.outline.iter().all(|&p| in_board(p));
+            usable.push(ok && in_board(d.position));
+            if !ok {
                 self.err(file, Some(f.loc.field(at, "outline")), format!("{what} outline needs at least three points inside the 0..1 board"), "list the corners of the district, e.g. [(0.0, 0.0), (0.33, 0.0), (0.33, 0.5), (0.0, 0.5)]");
             }
             if d.symbol.trim().is_empty() {
@@ -729,20 +872,8 @@ impl<'a> Validator<'a> {
                 neighbours,
             });
         }
-        let mut symbols = BTreeSet::new();
-        for (d, &at) in map.districts.iter().zip(&offsets) {
-            if !symbols.insert(d.symbol.as_str()) {
-                self.warn(
-                    file,
-                    Some(f.loc.field(at, "symbol")),
-                    format!(
-                        "district \"{}\" shares its symbol with another district",
-                        d.id
-                    ),
-                    "give every district its own symbol",
-                );
-            }
-        }
+        self.map_cues(&f, map, &offsets);
+        self.map_shapes(&f, map, &offsets, &usable);
         out
     }
 
@@ -1007,6 +1138,17 @@ impl<'a> Validator<'a> {
                     Some(ab_at),
                     format!("{what} has no abilities"),
                     "give it one ability, e.g. abilities: [FreeListens(1)]",
+                );
+            } else if r.abilities.len() > super::bounds::MAX_ABILITIES {
+                self.err(
+                    file,
+                    Some(ab_at),
+                    format!(
+                        "{what} has {} abilities; a role may have at most {}",
+                        r.abilities.len(),
+                        super::bounds::MAX_ABILITIES
+                    ),
+                    "give the role one or two abilities; write ExtraHandLimit(2) rather than two ExtraHandLimit(1)",
                 );
             }
             let abilities = r
