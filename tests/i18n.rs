@@ -210,7 +210,11 @@ fn every_event(content: &Content) -> Vec<Event> {
         Event::ConnectionAdded { card: c },
         Event::ConnectionLost { seat: 0, card: c },
         Event::TurnEnded { seat: 0 },
-        Event::YearEnded { year: 2024 },
+        Event::YearEnded {
+            year: 2024,
+            loads: vec![1, 2],
+            grew: Vec::new(),
+        },
         Event::TownCollapsed {
             year: 2025,
             district: d,
@@ -219,6 +223,10 @@ fn every_event(content: &Content) -> Vec<Event> {
         Event::TownSurvived {
             year: 2030,
             connected: 17,
+        },
+        Event::GameEndedEarly {
+            year: 2026,
+            connected: 5,
         },
     ];
     for cause in [
@@ -264,6 +272,7 @@ fn variant(e: &Event) -> &'static str {
         Event::YearEnded { .. } => "YearEnded",
         Event::TownCollapsed { .. } => "TownCollapsed",
         Event::TownSurvived { .. } => "TownSurvived",
+        Event::GameEndedEarly { .. } => "GameEndedEarly",
     }
 }
 
@@ -272,7 +281,7 @@ fn every_event_has_a_sentence_in_both_languages() {
     let content = content();
     let events = every_event(&content);
     let covered: BTreeSet<&str> = events.iter().map(variant).collect();
-    assert_eq!(covered.len(), 22, "a variant is missing from the samples");
+    assert_eq!(covered.len(), 23, "a variant is missing from the samples");
     let setup = setup(&content);
     for lang in ["ja", "en"] {
         let texts = Texts::load(lang);
@@ -430,6 +439,8 @@ fn labels_actions_and_rule_errors_are_complete() {
         RuleError::CardNotInHand,
         RuleError::DuplicateCard,
         RuleError::NeedsNotMet,
+        RuleError::NothingToUndo,
+        RuleError::CannotUndo,
     ];
     let r = ResidentId::from_index(0);
     let c = ConnectionId::from_index(0);
@@ -442,6 +453,8 @@ fn labels_actions_and_rule_errors_are_complete() {
         },
         Action::Release { card: c },
         Action::EndTurn,
+        Action::SkipTurn,
+        Action::EndGame,
     ];
     for lang in ["ja", "en"] {
         let texts = Texts::load(lang);

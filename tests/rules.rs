@@ -8,7 +8,7 @@ use common::*;
 use community_coping::content::{Content, DistrictId, Need, ResidentId, Worry};
 use community_coping::rules::{
     Action, ConnectSource, Event, Game, NeedCause, Outcome, RevealCause, RuleError, SetupError,
-    undo,
+    Undo, undo,
 };
 
 const ALL_HELP: [(&str, &str, &str); 4] = [
@@ -882,7 +882,8 @@ fn only_actions_that_reveal_and_draw_nothing_can_be_undone() {
         },
     );
     assert!(g.can_undo());
-    let back = undo(Arc::clone(&c), &mut journal, &g).expect("prescribe can be undone");
+    let back =
+        undo(Arc::clone(&c), &mut journal, &g, Undo::Players).expect("prescribe can be undone");
     assert_eq!(back.state_hash(), before);
     assert_eq!(journal.entries.len(), 1);
     let mut g = back;
@@ -892,7 +893,10 @@ fn only_actions_that_reveal_and_draw_nothing_can_be_undone() {
         !g.can_undo(),
         "connect refilled the offer row from the deck"
     );
-    assert!(undo(Arc::clone(&c), &mut journal, &g).is_none());
+    assert_eq!(
+        undo(Arc::clone(&c), &mut journal, &g, Undo::Players).unwrap_err(),
+        RuleError::CannotUndo
+    );
     step(&mut g, &mut journal, Action::EndTurn);
     assert!(!g.can_undo(), "ending a turn draws the next resident");
 }

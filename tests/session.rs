@@ -405,8 +405,13 @@ fn undo_records_take_back_the_last_act() {
         steps += 1;
     }
     let before_last = live.journal.entries.len() - 1;
-    let undone = rules::undo(Arc::clone(&live.content), &mut live.journal, &live.game)
-        .expect("the engine allows it");
+    let undone = rules::undo(
+        Arc::clone(&live.content),
+        &mut live.journal,
+        &live.game,
+        rules::Undo::Players,
+    )
+    .expect("the engine allows it");
     live.writer.append(&Record::Undo).expect("append");
     assert_eq!(live.journal.entries.len(), before_last);
 

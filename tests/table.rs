@@ -1,6 +1,7 @@
 //! The table and its session file: every accepted action is on disk before
 //! the screen shows it, a crash loses nothing completed, a damaged tail is
 //! recovered, and a Bevy app with bots advances the game and its journal.
+#![cfg(feature = "app")]
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -386,7 +386,7 @@ pub(super) fn draw_panel(
                     fac.message = Some(texts.t("facilitator.reason_required").to_owned());
                 } else {
                     let reason = fac.reason.trim().to_owned();
-                    match table.intervene(kind, &reason) {
+                    match table.intervene(kind, &reason, texts) {
                         Ok(()) => {
                             fac.reason.clear();
                             fac.message = None;

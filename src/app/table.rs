@@ -10,7 +10,7 @@ use bevy::prelude::Resource;
 use crate::bots::Bot;
 use crate::content::Content;
 use crate::i18n::{LogContext, Texts, describe_all, rule_error};
-use crate::rules::{Action, BotKind, Event, Game, Journal, SeatKind, undo};
+use crate::rules::{Action, BotKind, Event, Game, Journal, Replay, SeatKind, Undo, undo};
 use crate::session::{
     InterventionKind, LoadedSession, Record, ScenarioSource, SessionHeader, SessionWriter,
 };
@@ -167,12 +167,15 @@ impl Table {
 
     /// Undoes the last action when the rules allow it.
     pub fn undo(&mut self, texts: &Texts) -> Result<(), String> {
-        if !self.game.can_undo() {
-            return Err(texts.t("board.undo_unavailable").to_owned());
-        }
+        let ctx = self.log_context(texts);
         let mut journal = self.journal.clone();
-        let game = undo(Arc::clone(&self.content), &mut journal, &self.game)
-            .ok_or_else(|| texts.t("board.undo_unavailable").to_owned())?;
+        let game = undo(
+            Arc::clone(&self.content),
+            &mut journal,
+            &self.game,
+            Undo::Players,
+        )
+        .map_err(|e| rule_error(&e, &ctx))?;
         self.write(&Record::Undo)?;
         self.journal = journal;
         self.game = game;
@@ -180,39 +183,52 @@ impl Table {
         Ok(())
     }
 
-    /// A facilitator's override, recorded with its reason.
-    pub fn intervene(&mut self, kind: InterventionKind, reason: &str) -> Result<(), String> {
+    /// A facilitator's override, recorded with its reason. Each is a rules
+    /// operation: taking back any action ([`Undo::Facilitator`]), or the
+    /// actions [`Action::SkipTurn`] and [`Action::EndGame`]; the rules
+    /// refuse all of them once the game is over.
+    pub fn intervene(
+        &mut self,
+        kind: InterventionKind,
+        reason: &str,
+        texts: &Texts,
+    ) -> Result<(), String> {
         let record = Record::Intervention {
             kind,
             reason: reason.to_owned(),
             year: self.game.year(),
             seat: self.game.current_seat(),
         };
+        let ctx = self.log_context(texts);
         match kind {
             InterventionKind::UndoPastReveal => {
                 let mut journal = self.journal.clone();
-                journal.entries.pop().ok_or("nothing to undo")?;
-                let game = crate::rules::replay(Arc::clone(&self.content), &journal)
-                    .map_err(|e| e.to_string())?;
+                let game = undo(
+                    Arc::clone(&self.content),
+                    &mut journal,
+                    &self.game,
+                    Undo::Facilitator,
+                )
+                .map_err(|e| rule_error(&e, &ctx))?;
                 self.write(&record)?;
                 self.journal = journal;
                 self.game = game;
                 self.rebuild_events();
+                Ok(())
             }
-            InterventionKind::SkipTurn => {
+            InterventionKind::SkipTurn | InterventionKind::EndGame => {
+                let action = if kind == InterventionKind::SkipTurn {
+                    Action::SkipTurn
+                } else {
+                    Action::EndGame
+                };
+                self.game
+                    .check(self.game.current_seat(), &action)
+                    .map_err(|e| rule_error(&e, &ctx))?;
                 self.write(&record)?;
-                while self.game.must_release() {
-                    let card = self.game.hand(self.game.current_seat())[0];
-                    self.apply_raw(Action::Release { card })?;
-                }
-                self.apply_raw(Action::EndTurn)?;
-            }
-            InterventionKind::EndGame => {
-                self.write(&record)?;
-                self.write(&Record::finished(&self.game))?;
+                self.apply_raw(action)
             }
         }
-        Ok(())
     }
 
     fn apply_raw(&mut self, action: Action) -> Result<(), String> {
@@ -296,16 +312,16 @@ impl Table {
     }
 }
 
-/// Every event of a journal's game, by replaying it.
+/// Every event of a journal's game, by replaying it. The journal was
+/// accepted action by action, so a refusal here cannot happen; if it did,
+/// the log stops there rather than skipping it.
 fn events_of(content: &Arc<Content>, journal: &Journal) -> Vec<Event> {
-    let Ok(mut g) = Game::new(Arc::clone(content), journal.setup.clone()) else {
+    let Ok(mut replay) = Replay::start(Arc::clone(content), journal) else {
         return Vec::new();
     };
-    let mut events = g.opening_events().to_vec();
-    for e in &journal.entries {
-        if let Ok(ev) = g.act(e.seat, &e.action) {
-            events.extend(ev);
-        }
+    let mut events = replay.game().opening_events().to_vec();
+    while let Some(Ok((_, ev))) = replay.step() {
+        events.extend(ev);
     }
     events
 }

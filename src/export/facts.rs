@@ -191,8 +191,13 @@ pub(super) fn facts(event: &Event, content: &Content, home: &[Option<DistrictId>
             seat: Some(*seat),
             ..Facts::default()
         },
-        Event::YearEnded { year } => Facts {
+        Event::YearEnded { year, .. } => Facts {
             kind: "year_ended",
+            year: Some(*year),
+            ..Facts::default()
+        },
+        Event::GameEndedEarly { year, .. } => Facts {
+            kind: "ended_early",
             year: Some(*year),
             ..Facts::default()
         },

@@ -754,6 +754,8 @@ fn action_json(a: &Action, keys: &Keys<'_>, ctx: &LogContext<'_>) -> ActionJson 
         ),
         Action::Release { card: c } => ("release", None, vec![card(c)]),
         Action::EndTurn => ("end_turn", None, Vec::new()),
+        Action::SkipTurn => ("skip_turn", None, Vec::new()),
+        Action::EndGame => ("end_game", None, Vec::new()),
     };
     ActionJson {
         kind,

@@ -321,7 +321,11 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             "log.turn_ended",
             &[("year", year), ("seat", &ctx.seat(*seat))],
         ),
-        Event::YearEnded { year } => t.fmt("log.year_ended", &[("year", year)]),
+        Event::YearEnded { year, .. } => t.fmt("log.year_ended", &[("year", year)]),
+        Event::GameEndedEarly { year, connected } => t.fmt(
+            "log.ended_early",
+            &[("year", year), ("connected", connected)],
+        ),
         Event::TownCollapsed {
             year,
             district,
@@ -365,5 +369,7 @@ pub fn describe_action(action: &Action, ctx: &LogContext<'_>) -> String {
         ),
         Action::Release { card } => t.fmt("action.release", &[("card", &ctx.card(*card))]),
         Action::EndTurn => t.t("action.end_turn").to_owned(),
+        Action::SkipTurn => t.t("action.skip_turn").to_owned(),
+        Action::EndGame => t.t("action.end_game").to_owned(),
     }
 }

@@ -25,5 +25,7 @@ pub fn rule_error(error: &RuleError, ctx: &LogContext<'_>) -> String {
         RuleError::CardNotInHand => t.t("rule.card_not_in_hand").to_owned(),
         RuleError::DuplicateCard => t.t("rule.duplicate_card").to_owned(),
         RuleError::NeedsNotMet => t.t("rule.needs_not_met").to_owned(),
+        RuleError::NothingToUndo => t.t("rule.nothing_to_undo").to_owned(),
+        RuleError::CannotUndo => t.t("rule.cannot_undo").to_owned(),
     }
 }

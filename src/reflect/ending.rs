@@ -80,7 +80,8 @@ pub fn ending(trace: &Trace, stories: &[Story]) -> Ending {
             connected: *connected,
             closest,
         },
-        None => Ending::Open {
+        // Ended by the facilitator, or not finished: the closest call so far.
+        Some(Outcome::EndedEarly { .. }) | None => Ending::Open {
             year: game.year(),
             connected: game.connected_residents().len(),
             closest,

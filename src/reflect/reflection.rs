@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::{Content, EventId, ResidentId};
-use crate::rules::Event;
+use crate::rules::{Event, Outcome};
 use crate::session::{
     InterventionKind, LoadedSession, OutcomeSummary, Record, SessionError, SessionHeader,
 };
@@ -113,7 +113,7 @@ impl Reflection {
 
     /// Whether the facilitator ended the game before the rules did.
     pub fn ended_early(&self) -> bool {
-        matches!(self.finished, Some(OutcomeSummary::EndedEarly { .. }))
+        matches!(self.trace.last.outcome(), Some(Outcome::EndedEarly { .. }))
     }
 }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::content::{Content, DistrictId, ResidentId};
-use crate::rules::{Action, Event, Game, Journal, ReplayError, replay_prefix};
+use crate::rules::{Action, Event, Game, Journal, NeedCause, Replay, ReplayError};
 
 /// One accepted action and what it caused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,21 +43,19 @@ pub struct Trace {
 impl Trace {
     /// Replays `journal` with `content`, recording every step.
     pub fn of(content: Arc<Content>, journal: &Journal) -> Result<Trace, ReplayError> {
-        let mut game = replay_prefix(content, journal, 0)?;
-        let opening = game.opening_events().to_vec();
-        let mut tally = Tally::new(game.content());
-        tally.feed(&opening, usize::MAX, &mut Vec::new());
+        let mut replay = Replay::start(content, journal)?;
+        let opening = replay.game().opening_events().to_vec();
         let mut steps = Vec::with_capacity(journal.entries.len());
         let mut year_ends = Vec::new();
-        for (index, e) in journal.entries.iter().enumerate() {
-            let year = game.year();
-            let events = game
-                .act(e.seat, &e.action)
-                .map_err(|error| ReplayError::Refused { index, error })?;
-            tally.feed(&events, index, &mut year_ends);
+        loop {
+            let year = replay.game().year();
+            let index = replay.done();
+            let Some(step) = replay.step() else { break };
+            let (entry, events) = step?;
+            year_ends.extend(events.iter().filter_map(|e| YearEnd::of(e, index)));
             steps.push(Step {
-                seat: e.seat,
-                action: e.action.clone(),
+                seat: entry.seat,
+                action: entry.action.clone(),
                 year,
                 events,
             });
@@ -66,7 +64,7 @@ impl Trace {
             opening,
             steps,
             year_ends,
-            last: game,
+            last: replay.into_game(),
         })
     }
 
@@ -113,47 +111,24 @@ impl Trace {
     }
 }
 
-/// Running district loads, fed event by event.
-struct Tally {
-    loads: Vec<usize>,
-    home: Vec<Option<DistrictId>>,
-    grew: Vec<ResidentId>,
-}
-
-impl Tally {
-    fn new(content: &Content) -> Self {
-        Self {
-            loads: vec![0; content.districts().len()],
-            home: vec![None; content.residents().len()],
-            grew: Vec::new(),
-        }
-    }
-
-    fn feed(&mut self, events: &[Event], step: usize, year_ends: &mut Vec<YearEnd>) {
-        for e in events {
-            match e {
-                Event::ResidentArrived { resident, district } => {
-                    self.loads[district.index()] += 1;
-                    self.home[resident.index()] = Some(*district);
-                }
-                Event::Prescribed { resident, .. } => {
-                    if let Some(d) = self.home[resident.index()] {
-                        self.loads[d.index()] = self.loads[d.index()].saturating_sub(1);
-                    }
-                }
-                Event::NeedGained {
-                    resident,
-                    cause: crate::rules::NeedCause::Escalation,
-                    ..
-                } if !self.grew.contains(resident) => self.grew.push(*resident),
-                Event::YearEnded { year } => year_ends.push(YearEnd {
-                    year: *year,
-                    loads: self.loads.clone(),
-                    step,
-                    grew: std::mem::take(&mut self.grew),
-                }),
-                _ => {}
+impl YearEnd {
+    /// The year end a `YearEnded` event of step `step` records, as the
+    /// rules reported it.
+    fn of(e: &Event, step: usize) -> Option<YearEnd> {
+        let Event::YearEnded { year, loads, grew } = e else {
+            return None;
+        };
+        let mut escalated: Vec<ResidentId> = Vec::new();
+        for g in grew {
+            if g.cause == NeedCause::Escalation && !escalated.contains(&g.resident) {
+                escalated.push(g.resident);
             }
         }
+        Some(YearEnd {
+            year: *year,
+            loads: loads.clone(),
+            step,
+            grew: escalated,
+        })
     }
 }

@@ -21,6 +21,14 @@ pub enum Action {
     Release { card: ConnectionId },
     /// End the seat's turn (the next seat's resident arrives).
     EndTurn,
+    /// Facilitator's override: end the current seat's turn for it. Cards
+    /// over the hand limit go to the discard pile first, newest first.
+    /// Never listed by [`crate::rules::Game::legal_actions`]: see
+    /// [`crate::rules::Game::legal_overrides`].
+    SkipTurn,
+    /// Facilitator's override: end the game now, before the rules would.
+    /// The outcome is [`crate::rules::Outcome::EndedEarly`].
+    EndGame,
 }
 
 impl Action {
@@ -28,9 +36,19 @@ impl Action {
     /// Such actions can never be undone by players.
     pub fn reveals_or_draws(&self) -> bool {
         match self {
-            Action::Listen { .. } | Action::Connect { .. } | Action::EndTurn => true,
+            Action::Listen { .. }
+            | Action::Connect { .. }
+            | Action::EndTurn
+            | Action::SkipTurn
+            | Action::EndGame => true,
             Action::Prescribe { .. } | Action::Release { .. } => false,
         }
+    }
+
+    /// Whether only the facilitator may ask for this action (an override of
+    /// the normal flow, recorded with a reason), never a seat's own play.
+    pub fn is_override(&self) -> bool {
+        matches!(self, Action::SkipTurn | Action::EndGame)
     }
 }
 
@@ -65,4 +83,8 @@ pub enum RuleError {
     DuplicateCard,
     #[error("these cards do not meet all of the resident's needs, one card per need")]
     NeedsNotMet,
+    #[error("there is no action to take back")]
+    NothingToUndo,
+    #[error("the last action revealed or drew something: only the facilitator can take it back")]
+    CannotUndo,
 }

@@ -33,6 +33,14 @@ pub enum NeedCause {
     Event,
 }
 
+/// A need a resident gained during a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedGrowth {
+    pub resident: ResidentId,
+    pub need: Need,
+    pub cause: NeedCause,
+}
+
 /// Something that happened in the game.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
@@ -108,8 +116,14 @@ pub enum Event {
     TurnEnded {
         seat: usize,
     },
+    /// A year ended. Carries what a year-end summary shows, as it stood at
+    /// that moment: residents waiting per district (map order, after the
+    /// escalations, before any collapse and the next year's first arrival)
+    /// and every need gained during the year, in order.
     YearEnded {
         year: i32,
+        loads: Vec<usize>,
+        grew: Vec<NeedGrowth>,
     },
     TownCollapsed {
         year: i32,
@@ -117,6 +131,11 @@ pub enum Event {
         residents: Vec<ResidentId>,
     },
     TownSurvived {
+        year: i32,
+        connected: usize,
+    },
+    /// The facilitator ended the game before the rules did.
+    GameEndedEarly {
         year: i32,
         connected: usize,
     },

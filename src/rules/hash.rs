@@ -1,5 +1,8 @@
 //! A stable digest of the game state: the same state gives the same hex
-//! string on every machine and every run.
+//! string on every machine and every run. Version 2 covers every setting
+//! that changes the game (the difficulty's parameters) and the needs gained
+//! this year; version 1 is the digest session files of format 1 recorded,
+//! kept so those files are still verified action by action.
 
 use super::state::{Game, Outcome, ResidentCard, ResidentPlace};
 use crate::content::Need;
@@ -24,9 +27,40 @@ impl Feed {
     }
 }
 
-pub(super) fn state_hash(g: &Game) -> String {
+/// Which digest: 1 for session files of format 1, 2 from then on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HashVersion {
+    V1,
+    V2,
+}
+
+pub(super) fn state_hash(g: &Game, version: HashVersion) -> String {
     let mut f = Feed(blake3::Hasher::new());
+    if version == HashVersion::V2 {
+        f.0.update(b"state-hash-2");
+    }
     f.0.update(g.content.content_hash().as_bytes());
+    if version == HashVersion::V2 {
+        let p = &g.params;
+        for v in [
+            p.actions_per_turn,
+            p.hand_limit,
+            p.starting_hand,
+            p.offer_size,
+            p.initial_residents_per_district,
+            p.escalate_after_years,
+            p.collapse_threshold,
+            p.max_events_per_turn,
+        ] {
+            f.n(u64::from(v));
+        }
+        f.n(g.year_growth.len() as u64);
+        for growth in &g.year_growth {
+            f.n(growth.resident.index() as u64);
+            f.need(growth.need);
+            f.n(growth.cause as u64);
+        }
+    }
     let seed = g.rng.get_seed();
     f.0.update(&seed);
     f.n(g.rng.get_stream());
@@ -93,6 +127,11 @@ pub(super) fn state_hash(g: &Game) -> String {
             f.n(*year as u64);
             f.n(district.index() as u64);
             f.ids(residents.iter().map(|r| r.index()));
+        }
+        Some(Outcome::EndedEarly { year, connected }) => {
+            f.n(3);
+            f.n(*year as u64);
+            f.n(*connected as u64);
         }
     }
     f.0.finalize().to_hex().to_string()

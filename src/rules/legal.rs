@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::state::{Game, ResidentPlace};
-use crate::content::{ConnectionId, ResidentId, assign};
+use crate::content::{ConnectionId, Matching, ResidentId, assign, partial_assign};
 
 impl Game {
     /// All actions `seat` may take now (empty when it is not the seat's turn).
@@ -60,29 +60,77 @@ impl Game {
             .filter(|r| self.residents[r.index()].revealed)
     }
 
-    /// Every set of the seat's hand cards that exactly resolves resident `r`.
+    /// The facilitator's overrides available now (none once the game is over).
+    /// They are never a seat's own play, so [`Game::legal_actions`] leaves them out.
+    pub fn legal_overrides(&self) -> Vec<Action> {
+        if self.outcome.is_some() {
+            return Vec::new();
+        }
+        vec![Action::SkipTurn, Action::EndGame]
+    }
+
+    /// The one rule of prescribing: whether `cards` (distinct cards of the
+    /// seat's hand, in any order) meet every need of resident `r` the seat
+    /// must meet, one card per need. `check`, the listing below, the board's
+    /// highlighting and the bots' matching all come down to this matcher.
+    pub fn fits(&self, seat: usize, r: ResidentId, cards: &[ConnectionId]) -> bool {
+        let (needs, _) = self.needs_for(seat, r);
+        needs.len() == cards.len()
+            && cards
+                .iter()
+                .all(|c| c.index() < self.content.connections().len())
+            && assign(&needs, cards.iter().map(|c| self.content.connection(*c))).is_some()
+    }
+
+    /// The largest matching of resident `r`'s needs (after the seat's waiver)
+    /// to the cards in the seat's hand: complete when the hand can prescribe.
+    pub fn hand_fit(&self, seat: usize, r: ResidentId) -> Matching {
+        let (needs, _) = self.needs_for(seat, r);
+        partial_assign(
+            &needs,
+            self.hands[seat].iter().map(|c| self.content.connection(*c)),
+        )
+    }
+
+    /// Every set of the seat's hand cards that exactly resolves resident `r`,
+    /// each in hand order: one entry per set, whatever the size of the hand.
     pub fn prescriptions(&self, seat: usize, r: ResidentId) -> Vec<Vec<ConnectionId>> {
         let mut out = Vec::new();
-        if !matches!(self.residents[r.index()].place, ResidentPlace::Town(_)) {
+        if !matches!(
+            self.residents.get(r.index()).map(|s| s.place),
+            Some(ResidentPlace::Town(_))
+        ) {
             return out;
         }
         let (needs, _) = self.needs_for(seat, r);
         let hand = &self.hands[seat];
+        // Only cards meeting some need can take part.
+        let useful: Vec<ConnectionId> = hand
+            .iter()
+            .copied()
+            .filter(|c| {
+                let card = self.content.connection(*c);
+                needs.iter().any(|n| card.meets(*n))
+            })
+            .collect();
         let k = needs.len();
-        if k > hand.len() || hand.len() > 16 {
+        if k == 0 || k > useful.len() {
             return out;
         }
-        for mask in 0u32..(1 << hand.len()) {
-            if mask.count_ones() as usize != k {
-                continue;
-            }
-            let cards: Vec<ConnectionId> = (0..hand.len())
-                .filter(|i| mask & (1 << i) != 0)
-                .map(|i| hand[i])
-                .collect();
-            let played = cards.iter().map(|c| self.content.connection(*c));
-            if assign(&needs, played).is_some() {
+        // Every k-subset of the useful cards, in hand order, kept when it fits.
+        let mut pick: Vec<usize> = (0..k).collect();
+        loop {
+            let cards: Vec<ConnectionId> = pick.iter().map(|&i| useful[i]).collect();
+            if self.fits(seat, r, &cards) {
                 out.push(cards);
+            }
+            // next combination
+            let Some(i) = (0..k).rev().find(|&i| pick[i] < useful.len() - k + i) else {
+                break;
+            };
+            pick[i] += 1;
+            for j in i + 1..k {
+                pick[j] = pick[j - 1] + 1;
             }
         }
         out

@@ -12,9 +12,10 @@ mod setup;
 mod state;
 
 pub use action::{Action, RuleError};
-pub use event::{ConnectSource, Event, NeedCause, RevealCause};
+pub use event::{ConnectSource, Event, NeedCause, NeedGrowth, RevealCause};
 pub use journal::{
-    DeckIdentity, Entry, JOURNAL_FORMAT, Journal, ReplayError, replay, replay_prefix, undo,
+    DeckIdentity, Entry, JOURNAL_FORMAT, Journal, Replay, ReplayError, Undo, replay, replay_prefix,
+    undo,
 };
 pub use setup::{BotKind, SeatKind, SeatSetup, Setup, SetupError};
 pub use state::{Game, Needs, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};

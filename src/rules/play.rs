@@ -9,12 +9,12 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::action::{Action, RuleError};
-use super::event::{ConnectSource, Event, NeedCause, RevealCause};
+use super::event::{ConnectSource, Event, NeedCause, NeedGrowth, RevealCause};
 use super::setup::{Setup, SetupError};
 use super::state::{Game, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};
 use crate::content::{
     Ability, ConnectionId, Content, DistrictId, DistrictPick, Effect, EventId, Need, Place,
-    ResidentId, assign,
+    ResidentId,
 };
 
 impl Game {
@@ -110,6 +110,7 @@ impl Game {
             last_undoable: false,
             actions_taken: 0,
             opening: Vec::new(),
+            year_growth: Vec::new(),
         };
         let mut ev = Vec::new();
         for d in 0..n_districts {
@@ -152,6 +153,11 @@ impl Game {
                 got: seat,
             });
         }
+        match action {
+            // The facilitator may always end the game, or the turn.
+            Action::EndGame | Action::SkipTurn => return Ok(()),
+            _ => {}
+        }
         if self.over_limit {
             return match action {
                 Action::Release { card } if self.hands[seat].contains(card) => Ok(()),
@@ -160,7 +166,7 @@ impl Game {
             };
         }
         match action {
-            Action::EndTurn => Ok(()),
+            Action::EndTurn | Action::SkipTurn | Action::EndGame => Ok(()),
             Action::Release { .. } => Err(RuleError::NothingToRelease),
             Action::Listen { resident } => {
                 let r = self.town_resident(*resident)?;
@@ -197,12 +203,11 @@ impl Game {
                         return Err(RuleError::DuplicateCard);
                     }
                 }
-                let (needs, _) = self.needs_for(seat, *resident);
-                let played = cards.iter().map(|c| self.content.connection(*c));
-                if needs.len() != cards.len() || assign(&needs, played).is_none() {
-                    return Err(RuleError::NeedsNotMet);
+                if self.fits(seat, *resident, cards) {
+                    Ok(())
+                } else {
+                    Err(RuleError::NeedsNotMet)
                 }
-                Ok(())
             }
         }
     }
@@ -220,7 +225,7 @@ impl Game {
 
     /// The one place actions change the state. `action` has passed `check`.
     fn perform(&mut self, seat: usize, action: &Action, ev: &mut Vec<Event>) {
-        self.actions_taken += 1;
+        self.actions_taken = self.actions_taken.saturating_add(1);
         self.last_undoable = !action.reveals_or_draws();
         match action {
             Action::Listen { resident } => {
@@ -296,7 +301,7 @@ impl Game {
                     cards: cards.clone(),
                     waived,
                 });
-                self.coping += 1;
+                self.coping = self.coping.saturating_add(1);
                 ev.push(Event::CopingRaised { level: self.coping });
                 if self
                     .content
@@ -308,20 +313,45 @@ impl Game {
                 }
                 // A raised hand limit never forces a release, so nothing else to do.
             }
-            Action::EndTurn => {
-                ev.push(Event::TurnEnded { seat });
-                self.turn_seat += 1;
-                if self.turn_seat == self.seats.len() {
-                    self.turn_seat = 0;
-                    self.year_end(ev);
-                    if self.outcome.is_some() {
-                        return;
-                    }
-                    self.year += 1;
+            Action::EndTurn => self.end_turn(seat, ev),
+            Action::SkipTurn => {
+                // Newest cards go first: they are the ones taken this turn.
+                while self.hands[seat].len() > usize::from(self.hand_limit(seat)) {
+                    let Some(card) = self.hands[seat].pop() else {
+                        break;
+                    };
+                    self.discard.push(card);
+                    ev.push(Event::Released { seat, card });
                 }
-                self.start_turn(ev);
+                self.over_limit = false;
+                self.end_turn(seat, ev);
+            }
+            Action::EndGame => {
+                let connected = self.connected.len();
+                ev.push(Event::GameEndedEarly {
+                    year: self.year,
+                    connected,
+                });
+                self.outcome = Some(Outcome::EndedEarly {
+                    year: self.year,
+                    connected,
+                });
             }
         }
+    }
+
+    fn end_turn(&mut self, seat: usize, ev: &mut Vec<Event>) {
+        ev.push(Event::TurnEnded { seat });
+        self.turn_seat += 1;
+        if self.turn_seat == self.seats.len() {
+            self.turn_seat = 0;
+            self.year_end(ev);
+            if self.outcome.is_some() {
+                return;
+            }
+            self.year = self.year.saturating_add(1);
+        }
+        self.start_turn(ev);
     }
 
     fn take_from_hand(&mut self, seat: usize, card: ConnectionId) {
@@ -417,6 +447,11 @@ impl Game {
     fn gain_need(&mut self, r: ResidentId, cause: NeedCause, ev: &mut Vec<Event>) {
         let need = Need::Worry(self.content.resident(r).worry);
         self.residents[r.index()].needs.push(need);
+        self.year_growth.push(NeedGrowth {
+            resident: r,
+            need,
+            cause,
+        });
         ev.push(Event::NeedGained {
             resident: r,
             need,
@@ -548,11 +583,14 @@ impl Game {
                 self.gain_need(r, NeedCause::Escalation, ev);
             }
         }
-        ev.push(Event::YearEnded { year: self.year });
-        let threshold = usize::from(self.params.collapse_threshold);
+        ev.push(Event::YearEnded {
+            year: self.year,
+            loads: self.loads(),
+            grew: std::mem::take(&mut self.year_growth),
+        });
         let mut worst: Option<usize> = None;
         for (i, t) in self.town.iter().enumerate() {
-            if t.len() >= threshold && worst.is_none_or(|w| t.len() > self.town[w].len()) {
+            if self.collapses(t.len()) && worst.is_none_or(|w| t.len() > self.town[w].len()) {
                 worst = Some(i);
             }
         }

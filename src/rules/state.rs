@@ -88,6 +88,11 @@ pub enum Outcome {
     Survived {
         connected: usize,
     },
+    /// The facilitator ended the game in `year`, before the rules did.
+    EndedEarly {
+        year: i32,
+        connected: usize,
+    },
 }
 
 /// A game in progress (or finished). Cloneable and cheap to query.
@@ -122,6 +127,8 @@ pub struct Game {
     pub(crate) last_undoable: bool,
     pub(crate) actions_taken: u32,
     pub(crate) opening: Vec<super::Event>,
+    /// Needs gained since the last year end, for the next `YearEnded` event.
+    pub(crate) year_growth: Vec<super::event::NeedGrowth>,
 }
 
 impl Game {
@@ -277,39 +284,36 @@ impl Game {
             .find(|u| u.at > self.coping)
     }
 
-    /// Current hand limit of a seat.
+    /// Current hand limit of a seat. Validation bounds the sum; the
+    /// arithmetic saturates anyway, so no deck can make it overflow.
     pub fn hand_limit(&self, seat: usize) -> u8 {
-        let role: u8 = self
-            .role_abilities(seat)
-            .map(|a| match a {
-                Ability::ExtraHandLimit(n) => n,
-                _ => 0,
-            })
-            .sum();
-        let team: u8 = self
-            .unlocked()
-            .map(|b| match b {
-                Bonus::HandLimit(n) => n,
-                _ => 0,
-            })
-            .sum();
-        self.params.hand_limit + role + team
+        let role = self.role_abilities(seat).map(|a| match a {
+            Ability::ExtraHandLimit(n) => n,
+            _ => 0,
+        });
+        let team = self.unlocked().map(|b| match b {
+            Bonus::HandLimit(n) => n,
+            _ => 0,
+        });
+        role.chain(team)
+            .fold(self.params.hand_limit, u8::saturating_add)
     }
 
+    /// Actions and free listens of a seat's turn (saturating, as above).
     pub(crate) fn turn_allowance(&self, seat: usize) -> (u8, u8) {
         let mut actions = self.params.actions_per_turn;
-        let mut free = 0;
+        let mut free: u8 = 0;
         for a in self.role_abilities(seat) {
             match a {
-                Ability::ExtraActions(n) => actions += n,
-                Ability::FreeListens(n) => free += n,
+                Ability::ExtraActions(n) => actions = actions.saturating_add(n),
+                Ability::FreeListens(n) => free = free.saturating_add(n),
                 _ => {}
             }
         }
         for b in self.unlocked() {
             match b {
-                Bonus::ActionsPerTurn(n) => actions += n,
-                Bonus::FreeListens(n) => free += n,
+                Bonus::ActionsPerTurn(n) => actions = actions.saturating_add(n),
+                Bonus::FreeListens(n) => free = free.saturating_add(n),
                 _ => {}
             }
         }
@@ -346,8 +350,32 @@ impl Game {
         self.town.iter().map(Vec::len).collect()
     }
 
+    /// The collapse rule, in the one place it is written: a district with
+    /// this many residents waiting at a year end makes the town collapse.
+    pub fn collapse_threshold(&self) -> usize {
+        usize::from(self.params.collapse_threshold)
+    }
+
+    /// Whether `load` residents waiting in one district at a year end make
+    /// the town collapse.
+    pub fn collapses(&self, load: usize) -> bool {
+        load >= self.collapse_threshold()
+    }
+
+    /// How many more residents a district with `load` waiting can take at a
+    /// year end before the town collapses (0 when it would collapse now).
+    pub fn room_left(&self, load: usize) -> usize {
+        self.collapse_threshold().saturating_sub(load)
+    }
+
     /// A stable digest of the whole state, for tests and resume checks.
     pub fn state_hash(&self) -> String {
-        super::hash::state_hash(self)
+        super::hash::state_hash(self, super::hash::HashVersion::V2)
+    }
+
+    /// The digest session files of format 1 recorded (it leaves out the
+    /// difficulty's parameters): for verifying those files only.
+    pub fn state_hash_v1(&self) -> String {
+        super::hash::state_hash(self, super::hash::HashVersion::V1)
     }
 }

@@ -161,6 +161,8 @@ pub fn summarise(content: &Content, results: &[GameResult]) -> SimReport {
                 wins += 1;
                 resolved += r.connected;
             }
+            // Bots never end a game early; counted as neither win nor collapse.
+            Outcome::EndedEarly { .. } => resolved += r.connected,
             Outcome::Collapsed { year, district, .. } => {
                 *collapse_years.entry(*year).or_insert(0) += 1;
                 *collapse_districts
