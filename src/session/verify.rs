@@ -47,6 +47,17 @@ impl LoadedSession {
             entries: Vec::new(),
         };
         let calendar = (content.start_year(), content.end_year());
+        if self.header.start_year != content.start_year() {
+            return Err(SessionError::Contradiction {
+                path: self.path.clone(),
+                line: 1,
+                problem: format!(
+                    "its start_year {} is not the deck's first year {}",
+                    self.header.start_year,
+                    content.start_year()
+                ),
+            });
+        }
         let start = rules::replay(content, &empty)?;
         match self.walk(&start, calendar, usize::MAX) {
             Ok(walk) => Ok(self.finish(walk, self.damage.clone())),
@@ -178,6 +189,11 @@ impl LoadedSession {
                         action: action.clone(),
                     });
                     *hash = Some(w.game.state_hash());
+                }
+                _ if takes_back && w.game.is_over() => {
+                    return Err(refuse(
+                        "it takes back an action after the game ended".into(),
+                    ));
                 }
                 Record::Undo if !w.game.can_undo() => {
                     return Err(refuse(
