@@ -15,9 +15,15 @@ pub const YEAR_RANGE: RangeInclusive<i32> = 1900..=2200;
 /// How many characters of a bad line an error repeats.
 const ECHO_CHARS: usize = 200;
 
-/// `text` cut to [`ECHO_CHARS`] characters, with `…` when cut.
+/// `text` cut to [`ECHO_CHARS`] characters, with `…` when cut, and on one
+/// line (control characters, which a file can smuggle into an error through
+/// a name it echoes, become spaces).
 pub(super) fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(ECHO_CHARS).collect();
+    let mut out: String = text
+        .chars()
+        .take(ECHO_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if text.chars().nth(ECHO_CHARS).is_some() {
         out.push('…');
     }
@@ -31,4 +37,19 @@ pub(super) fn year_ok(year: i32, calendar: Option<(i32, i32)>) -> bool {
         && calendar.is_none_or(|(first, last)| {
             (first.saturating_sub(1)..=last.saturating_add(1)).contains(&year)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_cuts_and_keeps_one_line() {
+        assert_eq!(clip("a\nb\u{0}c"), "a b c");
+        let long = clip(&"é".repeat(1_000));
+        assert_eq!(long.chars().count(), ECHO_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert!(year_ok(2021, Some((2021, 2030))) && year_ok(2031, Some((2021, 2030))));
+        assert!(!year_ok(2032, Some((2021, 2030))) && !year_ok(1899, None));
+    }
 }

@@ -105,7 +105,7 @@ pub(super) fn parse_header(path: &Path, text: &[u8]) -> Result<SessionHeader, Se
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         bad(format!(
             "the first line is not a session header ({}): \"{}\"",
-            e,
+            clip(&e.to_string()),
             clip(text)
         ))
     })?;

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::error::SessionError;
-use super::limits::year_ok;
+use super::limits::{clip, year_ok};
 use super::load::{LoadedSession, record_year};
 use super::record::{InterventionKind, OutcomeSummary, Record, SESSION_FORMAT};
 use crate::content::Content;
@@ -66,8 +66,9 @@ impl LoadedSession {
                     let walk = self.walk(&start, calendar, gap).map_err(|(_, e)| e)?;
                     let dropped = self.lines.iter().filter(|l| **l > gap).count();
                     let damage = format!(
-                        "{}; the {dropped} records after line {gap} do not follow from those before it ({error}), so only the part before line {gap} was recovered",
-                        self.damage.as_deref().unwrap_or("a line was unreadable")
+                        "{}; the {dropped} records after line {gap} do not follow from those before it ({}), so only the part before line {gap} was recovered",
+                        self.damage.as_deref().unwrap_or("a line was unreadable"),
+                        clip(&error.to_string())
                     );
                     Ok(self.finish(walk, Some(damage)))
                 }
