@@ -119,7 +119,7 @@ fn a_session_cut_at_every_byte_gives_its_valid_part_or_one_line() {
     for (bytes, valid) in sources(&content) {
         for at in 0..bytes.len() {
             std::fs::write(&path, &bytes[..at]).expect("write");
-            check(&path, &content, &valid, at % 97 == 0);
+            check(&path, &content, &valid, at.is_multiple_of(97));
             cuts += 1;
         }
     }
@@ -154,7 +154,7 @@ proptest! {
             check(&path, content, valid, export);
         });
         let n = TRIED.load(Ordering::Relaxed);
-        if n % 1_000 == 0 {
+        if n.is_multiple_of(1_000) {
             eprintln!("session_fuzz: {n} damaged files tried so far");
         }
     }
