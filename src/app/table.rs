@@ -70,17 +70,17 @@ impl Table {
             .verify(Arc::clone(&content))
             .map_err(|e| e.to_string())?;
         let writer = SessionWriter::reopen(&verified.session).map_err(|e| e.to_string())?;
-        let (game, journal) = (verified.game, verified.journal);
+        let session = verified.session;
         let mut table = Self::assemble(
             content,
-            loaded.header.clone(),
-            game,
-            journal,
+            session.header.clone(),
+            verified.game,
+            verified.journal,
             Some(writer),
-            loaded.seat_kinds(),
+            session.seat_kinds(),
         );
-        table.elapsed_secs = loaded.elapsed_secs() as f64;
-        table.notice = verified.session.damage.clone();
+        table.elapsed_secs = session.elapsed_secs() as f64;
+        table.notice = session.damage.clone();
         Ok(table)
     }
 
