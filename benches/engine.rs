@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use community_coping::content::{default_content, default_sources, load};
 use community_coping::rules::{BotKind, Game, Journal, SeatKind, Setup};
-use community_coping::sim::{SimConfig, play_one, run};
+use community_coping::sim::{RunOptions, SimConfig, play_one, simulate};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 
@@ -51,7 +51,8 @@ fn heuristic_game(bencher: Bencher) {
     });
 }
 
-/// 10,000 4-seat heuristic games on all cores (the simulator's path).
+/// 10,000 4-seat heuristic games on all cores, folded into the summary as
+/// they finish (the `simulate` command's path).
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn ten_thousand_games(bencher: Bencher) {
     let c: Arc<_> = default_content().expect("default deck");
@@ -65,7 +66,7 @@ fn ten_thousand_games(bencher: Bencher) {
     };
     bencher
         .counter(ItemsCount::new(config.games))
-        .bench_local(|| run(&c, &config));
+        .bench_local(|| simulate(&c, &config, &RunOptions::default()));
 }
 
 /// Parsing and validating the built-in deck.

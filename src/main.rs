@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use community_coping::cli;
 
 fn main() -> ExitCode {
+    // `… | head`: a reader that stops early ends the program quietly
+    cli::quiet_broken_pipe();
     let cli = match cli::parse() {
         Ok(c) => c,
         Err(code) => return code,

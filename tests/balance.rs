@@ -1,10 +1,11 @@
 //! Balance guard: the heuristic bot's win rates on the default deck keep the
 //! presets in order and near their targets (the README reports the figures
 //! from 10,000-game runs; this smaller run only catches big regressions).
+//! Homes are drawn per game from its seed, as `simulate` does.
 
 use community_coping::content::default_content;
 use community_coping::rules::BotKind;
-use community_coping::sim::{SimConfig, run, summarise};
+use community_coping::sim::{RunOptions, SimConfig, simulate};
 
 fn win_rate(difficulty: &str) -> f64 {
     let c = default_content().unwrap();
@@ -16,7 +17,10 @@ fn win_rate(difficulty: &str) -> f64 {
         bot: BotKind::Heuristic,
         keep_journals: false,
     };
-    summarise(&c, &run(&c, &config).unwrap()).win_rate
+    let r = simulate(&c, &config, &RunOptions::default()).unwrap();
+    // a win rate means something only if every game was played out
+    assert_eq!((r.refused, r.cut_off), (0, 0), "{difficulty}: {r:?}");
+    r.win_rate
 }
 
 #[test]

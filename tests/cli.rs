@@ -524,6 +524,7 @@ fn report_writes_html_and_csv_and_never_overwrites_without_force() {
         "--force",
         "--format",
         "csv",
+        "--pseudonymise",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = std::fs::read(&html).expect("csv");
@@ -561,4 +562,152 @@ fn report_bad_arguments_are_one_line() {
     assert!(err.contains("folder"), "{err}");
     let o = run(&["report", dir.path(), "--format", "pdf"]);
     assert_one_line_error(&o);
+}
+
+// ---------------------------------------------------------------------------
+// export --out, and a reader that stops early
+
+#[test]
+fn export_out_a_folder_says_so_and_no_out_error_names_the_data_folder() {
+    let (dir, _) = simulated("1", &[]);
+    let session = dir.sessions().remove(0);
+    let session = session.to_str().expect("UTF-8 path");
+    for format in ["html", "md", "csv", "json"] {
+        let o = run(&["export", session, "--format", format, "--out", dir.path()]);
+        let err = assert_one_line_error(&o);
+        assert!(
+            err.contains("is a folder") && err.contains("give a file name"),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(".{format}")),
+            "an example name: {err}"
+        );
+        assert!(!err.contains("--force"), "{err}");
+        assert!(!err.contains("COMMUNITY_COPING_DATA_DIR"), "{err}");
+    }
+    // a folder that cannot be made: a file is in the way
+    let blocker = dir.join("taken");
+    std::fs::write(&blocker, "x").expect("write");
+    let o = run(&[
+        "export",
+        session,
+        "--format",
+        "html",
+        "--out",
+        &format!("{blocker}/below/page.html"),
+    ]);
+    let err = assert_one_line_error(&o);
+    assert!(err.contains("--out"), "{err}");
+    assert!(!err.contains("COMMUNITY_COPING_DATA_DIR"), "{err}");
+    // the report's --out says the same
+    let o = run(&[
+        "report",
+        dir.path(),
+        "--out",
+        &format!("{blocker}/below/r.html"),
+    ]);
+    let err = assert_one_line_error(&o);
+    assert!(
+        err.contains("--out") && !err.contains("COMMUNITY_COPING_DATA_DIR"),
+        "{err}"
+    );
+}
+
+/// Runs the binary with its standard output a pipe whose reading end is
+/// already closed, as `… | head` is once head has read enough: every write
+/// fails with a broken pipe.
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(BIN)
+        .args(args)
+        .current_dir(manifest_dir())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_every_command_quietly() {
+    let broken = broken_deck();
+    let (dir, _) = simulated("2", &[]);
+    let session = dir.sessions().remove(0);
+    let session = session.to_str().expect("UTF-8 path");
+    let out = dir.join("page.html");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["validate"],
+        vec!["validate", broken.path()],
+        vec!["validate", broken.path(), "--format", "json"],
+        vec!["simulate", "--games", "3", "--seats", "3", "--seed", "1"],
+        vec!["simulate", "--games", "3", "--format", "json"],
+        vec!["report", dir.path()],
+        vec!["report", dir.path(), "--format", "csv", "--pseudonymise"],
+        vec!["export", session, "--format", "json", "--out", "-"],
+        vec!["export", session, "--format", "html", "--out", &out],
+        vec!["--help"],
+        vec!["export", "--help"],
+        vec!["--version"],
+    ];
+    for args in runs {
+        let o = into_closed_pipe(&args);
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_reader_that_reads_a_little_then_stops_ends_the_command_quietly() {
+    use std::io::Read as _;
+    let (dir, _) = simulated("2", &[]);
+    let session = dir.sessions().remove(0);
+    // the JSON export is far bigger than a pipe holds, so the program is
+    // still writing when the reader goes
+    let mut child = Command::new(BIN)
+        .args([
+            "export",
+            session.to_str().expect("UTF-8"),
+            "--format",
+            "json",
+            "--out",
+            "-",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut head = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("the first bytes");
+    assert_eq!(&head[..1], b"{");
+    let o = child.wait_with_output().expect("it ends");
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
+}
+
+/// Opening the game where there is no display gives one line saying what is
+/// missing and how to fix it (a build without the game window says that
+/// instead), never a panic with a backtrace.
+#[test]
+fn the_game_without_a_display_says_so_in_one_line() {
+    let data = std::env::temp_dir().join(format!("cc-cli-nodisplay-{}", std::process::id()));
+    let o = Command::new(env!("CARGO_BIN_EXE_community-coping"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("COMMUNITY_COPING_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&data);
+    let err = assert_one_line_error(&o);
+    if cfg!(feature = "app") {
+        assert!(err.contains("DISPLAY") && err.contains("xvfb-run"), "{err}");
+    }
 }

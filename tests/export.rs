@@ -20,8 +20,8 @@ use community_coping::i18n::{
 use community_coping::reflect::{Ending, Reflection};
 use community_coping::rules::{BotKind, Game, SeatKind, Setup};
 use community_coping::session::{
-    InterventionKind, LoadedSession, Record, ScenarioSource, SessionHeader, SessionWriter,
-    load_session,
+    InterventionKind, LoadedSession, Proposal, Record, ScenarioSource, SessionHeader,
+    SessionWriter, load_session,
 };
 use community_coping::sim::play_one;
 
@@ -68,6 +68,12 @@ const NOTE: &str = "山田花子さんとkenjiが相談。<b>迷った</b> & \"�
 /// fixed values, notes, a bookmark, an override and debrief notes, written
 /// to `dir`, with seats named `names`. Returns the file.
 fn session_with_names(dir: &Path, names: [&str; 3]) -> PathBuf {
+    session_with(dir, names, "東地区", &[])
+}
+
+/// [`session_with_names`] with district 0 relabelled `relabel` and
+/// `extra` records appended at the end.
+fn session_with(dir: &Path, names: [&str; 3], relabel: &str, extra: &[Record]) -> PathBuf {
     let content = default_content().expect("default deck");
     let mut setup = Setup::standard(&content, 3, SeatKind::Human, "challenge", 2024);
     for (seat, name) in setup.seats.iter_mut().zip(names) {
@@ -87,7 +93,7 @@ fn session_with_names(dir: &Path, names: [&str; 3]) -> PathBuf {
     header.created = "2025-04-01T09:30:00Z".into();
     header.facilitator_mode = true;
     header.target_minutes = Some(90);
-    header.district_relabels[0] = Some("東地区".into());
+    header.district_relabels[0] = Some(relabel.into());
     let mut w = SessionWriter::create(dir, &header).expect("session file");
     let mut game = Game::new(Arc::clone(&content), setup).expect("setup");
     for (i, e) in journal.entries.iter().enumerate() {
@@ -146,6 +152,9 @@ fn session_with_names(dir: &Path, names: [&str; 3]) -> PathBuf {
         text: "Kenji — 薬局の薬剤師さん".into(),
     })
     .expect("append");
+    for r in extra {
+        w.append(r).expect("append");
+    }
     w.path().to_path_buf()
 }
 
@@ -400,25 +409,44 @@ fn the_csv_has_a_bom_one_row_per_event_and_quotes_by_rfc_4180() {
 
 #[test]
 fn a_csv_cell_that_looks_like_a_formula_is_guarded() {
+    assert_eq!(
+        guarded_seats(["=HYPERLINK(\"x\")", "+1", "@me"]),
+        ["'+1", "'=HYPERLINK(\"x\")", "'@me"]
+    );
+    // a tab or carriage return first, and full-width forms
+    assert_eq!(
+        guarded_seats(["\t=1+1", "\r=2", "＝3"]),
+        ["'\t=1+1", "'\r=2", "'＝3"]
+    );
+    assert_eq!(
+        guarded_seats(["-1", "＋1", "＠me"]),
+        ["'-1", "'＋1", "'＠me"]
+    );
+}
+
+/// The seat cells of the CSV export of a session with seats `names`,
+/// having checked that no cell of it starts a formula.
+#[track_caller]
+fn guarded_seats(names: [&str; 3]) -> Vec<String> {
     let dir = TempDir::new();
-    let path = session_with_names(dir.path(), ["=HYPERLINK(\"x\")", "+1", "@me"]);
+    let path = session_with_names(dir.path(), names);
     let r = reflect(&load_session(&path).unwrap());
     let csv = render(&r, Format::Csv, &Texts::load("en"));
     let rows = parse_csv(csv.strip_prefix('\u{FEFF}').unwrap());
+    for row in &rows {
+        for f in row {
+            assert!(
+                !f.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
+                "{f:?}"
+            );
+        }
+    }
     let seats: std::collections::BTreeSet<&str> = rows[1..]
         .iter()
         .map(|row| row[3].as_str())
         .filter(|s| !s.is_empty())
         .collect();
-    assert_eq!(
-        seats.into_iter().collect::<Vec<_>>(),
-        ["'+1", "'=HYPERLINK(\"x\")", "'@me"]
-    );
-    for row in &rows {
-        for f in row {
-            assert!(!f.starts_with(['=', '+', '-', '@']), "{f}");
-        }
-    }
+    seats.into_iter().map(str::to_owned).collect()
 }
 
 #[test]
@@ -513,6 +541,169 @@ fn a_one_letter_name_never_rewrites_a_pseudonym() {
     assert_eq!(pseudonym(25, "en"), "Participant Z");
     assert_eq!(pseudonym(26, "en"), "Participant AA");
     assert_eq!(pseudonym(1, "ja"), "参加者B");
+}
+
+/// Where the parts of seat names were typed in [`name_part_session`].
+const PARTS_NOTE: &str = "花子さん、山田さん、山田様、花子ちゃん。yuki と TANAKA と Yuki-san";
+
+/// A session whose seats are 山田花子 and Tanaka Yuki, with parts of their
+/// names typed into a note, a bookmark label, an override reason, a debrief
+/// note, a workshop proposal and a local district name.
+fn name_part_session(dir: &Path) -> PathBuf {
+    let note = |year| Record::Note {
+        text: PARTS_NOTE.into(),
+        year,
+        seat: 0,
+        elapsed_secs: 3000,
+    };
+    let extra = [
+        note(2024),
+        Record::Bookmark {
+            year: 2024,
+            seat: 1,
+            elapsed_secs: 3001,
+            label: Some("tanakaくんの判断".into()),
+            resident: None,
+        },
+        Record::Intervention {
+            kind: InterventionKind::EndGame,
+            reason: "花子さんが帰宅".into(),
+            year: 2024,
+            seat: 0,
+        },
+        Record::DebriefNote {
+            question: 1,
+            text: "Yuki: 山田様の話".into(),
+        },
+        Record::Proposal(Proposal {
+            name: "花子さんの店".into(),
+            specialities: Vec::new(),
+            helps: Vec::new(),
+            description: "TANAKA knows it".into(),
+            public: false,
+        }),
+    ];
+    session_with(
+        dir,
+        ["山田花子", "Tanaka Yuki", "B"],
+        "花子さんの町",
+        &extra,
+    )
+}
+
+#[test]
+fn parts_of_names_are_pseudonymised_in_every_format_and_language() {
+    let dir = TempDir::new();
+    let path = name_part_session(dir.path());
+    // without --pseudonymise, every part is there to be found
+    let plain = render(
+        &reflect(&load_session(&path).unwrap()),
+        Format::Csv,
+        &Texts::load("ja"),
+    );
+    for part in [
+        "花子さん",
+        "山田さん",
+        "山田様",
+        "花子ちゃん",
+        "yuki",
+        "TANAKA",
+        "Yuki-san",
+    ] {
+        assert!(plain.contains(part), "{part} typed into the session");
+    }
+    for lang in ["ja", "en"] {
+        let mut session = load_session(&path).unwrap();
+        pseudonymise(&mut session, lang);
+        let (a, b) = (pseudonym(0, lang), pseudonym(1, lang));
+        for r in &session.records {
+            if let Record::Proposal(p) = r {
+                assert_eq!(p.name, format!("{a}さんの店"));
+                assert_eq!(p.description, format!("{b} knows it"));
+            }
+        }
+        let r = reflect(&session);
+        let texts = Texts::load(lang);
+        for f in Format::ALL {
+            let out = render(&r, f, &texts);
+            for part in ["花子", "山田", "Yuki", "Tanaka"] {
+                assert!(
+                    !out.to_lowercase().contains(&part.to_lowercase()),
+                    "{f} {lang} still holds {part}"
+                );
+            }
+            let expected = format!("{a}さん、{a}さん、{a}様、{a}ちゃん。{b} と {b} と {b}-san");
+            let expected = match f {
+                Format::Json => serde_json::to_string(&expected)
+                    .unwrap()
+                    .trim_matches('"')
+                    .to_owned(),
+                _ => expected,
+            };
+            assert!(
+                out.contains(&expected),
+                "{f} {lang}: the note keeps its sense"
+            );
+            assert!(
+                out.contains(&format!("{a}さんの町")),
+                "{f} {lang}: district"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_year_from_the_file_never_sizes_the_export() {
+    let dir = TempDir::new();
+    let far = |year| Record::Note {
+        text: format!("year {year}"),
+        year,
+        seat: 0,
+        elapsed_secs: 10,
+    };
+    let bookmark = |year| Record::Bookmark {
+        year,
+        seat: 1,
+        elapsed_secs: 11,
+        label: Some(format!("mark {year}")),
+        resident: None,
+    };
+    let hostile = [
+        far(i32::MIN),
+        far(i32::MAX),
+        far(1_000_000),
+        bookmark(i32::MIN),
+        bookmark(-1),
+    ];
+    let normal = session_with(dir.path(), NAMES, "東地区", &[]);
+    let normal = render(
+        &reflect(&load_session(&normal).unwrap()),
+        Format::Html,
+        &Texts::load("en"),
+    );
+    let sub = dir.path().join("hostile");
+    std::fs::create_dir_all(&sub).unwrap();
+    let path = session_with(&sub, NAMES, "東地区", &hostile);
+    let r = reflect(&load_session(&path).unwrap());
+    for lang in ["ja", "en"] {
+        let texts = Texts::load(lang);
+        for f in Format::ALL {
+            let out = render(&r, f, &texts);
+            assert!(out.len() < 400_000, "{f} {lang}: {} bytes", out.len());
+            // the remarks stay, with their years as text
+            assert!(out.contains("year -2147483648"), "{f} {lang}");
+            assert!(out.contains("year 1000000"), "{f} {lang}");
+        }
+    }
+    let html = render(&r, Format::Html, &Texts::load("en"));
+    let svg = |page: &str| {
+        let start = page.find("<svg").expect("a chart");
+        page[start..page[start..].find("</svg>").unwrap() + start].to_owned()
+    };
+    // the chart is the calendar's: no more year labels than without them
+    let years = |chart: &str| chart.matches("<text").count();
+    assert_eq!(years(&svg(&html)), years(&svg(&normal)), "the same axis");
+    assert!(!svg(&html).contains("1000000"));
 }
 
 // ---------------------------------------------------------------------------

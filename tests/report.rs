@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use community_coping::bots::Bot;
 use community_coping::content::{Content, default_content, load_dir};
+use community_coping::export::pseudonym;
 use community_coping::i18n::Texts;
 use community_coping::reflect::{Reflection, content_for};
 use community_coping::report::{Report, SessionOutcome, SkipReason, render_csv, render_html};
@@ -59,7 +60,7 @@ fn config(games: usize, seats: usize, seed: u64, difficulty: &str) -> SimConfig 
 fn wins(results: &[GameResult]) -> usize {
     results
         .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Survived { .. }))
+        .filter(|r| matches!(r.outcome(), Some(Outcome::Survived { .. })))
         .count()
 }
 
@@ -470,7 +471,7 @@ fn saved_bot_sessions_are_finished_bot_games() {
     )
     .expect("save");
     let plain = community_coping::sim::run(&content, &c).expect("run");
-    let outcomes = |rs: &[GameResult]| rs.iter().map(|r| r.outcome.clone()).collect::<Vec<_>>();
+    let outcomes = |rs: &[GameResult]| rs.iter().map(|r| r.outcome().cloned()).collect::<Vec<_>>();
     assert_eq!(
         outcomes(&results),
         outcomes(&plain),
@@ -512,4 +513,154 @@ fn saved_bot_sessions_are_finished_bot_games() {
     );
     let created_now = std::fs::read_dir(&dir.0).expect("read dir").count();
     assert!(again.is_err() || created_now == 8);
+}
+
+/// Appends `records` to the session file at `path`.
+fn append(path: &Path, records: &[Record]) {
+    let mut text = std::fs::read_to_string(path).expect("read");
+    for r in records {
+        text.push_str(&serde_json::to_string(r).expect("encode"));
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn a_pseudonymised_report_names_nobody_in_notes_and_local_names() {
+    let dir = TempDir::new("pseudonymised");
+    let content = default_content().expect("default deck");
+    let typed = "花子さんと山田様、yuki と TANAKA-san";
+    let mut written = Vec::new();
+    for seed in [5, 6] {
+        let path = human_session(
+            &dir.0,
+            &content,
+            "2025-05-01T09:00:00Z",
+            &["山田花子", "Tanaka Yuki"],
+            seed,
+        );
+        append(
+            &path,
+            &[Record::Note {
+                text: typed.into(),
+                year: 2025,
+                seat: 0,
+                elapsed_secs: 9000,
+            }],
+        );
+        let relabelled = path.with_file_name(format!("relabelled-{seed}.{SESSION_EXTENSION}"));
+        with_header(&path, &relabelled, |h| {
+            h.session_id = format!("relabelled-{seed}");
+            for d in &mut h.district_relabels {
+                *d = Some("花子さんの町".into());
+            }
+        });
+        written.push(relabelled);
+    }
+    let plain = Report::over_dir(&dir.0, None);
+    assert!(plain.notes.iter().any(|n| n.text == typed));
+    assert!(
+        plain.sessions.iter().any(|s| s.district_local.is_some()),
+        "a session collapsed in a relabelled district"
+    );
+    for lang in ["ja", "en"] {
+        let r = Report::over_dir_pseudonymised(&dir.0, None, lang);
+        assert_eq!(r.participants, plain.participants, "people still counted");
+        assert_eq!(r.sessions.len(), plain.sessions.len());
+        let (a, b) = (pseudonym(0, lang), pseudonym(1, lang));
+        let expected = format!("{a}さんと{a}様、{b} と {b}-san");
+        assert!(
+            r.notes.iter().any(|n| n.text == expected),
+            "{lang}: {:?}",
+            r.notes
+        );
+        let texts = Texts::load(lang);
+        for out in [render_html(&r, &texts), render_csv(&r, &texts)] {
+            for name in ["花子", "山田", "yuki", "tanaka"] {
+                assert!(!out.to_lowercase().contains(name), "{lang}: {name} left");
+            }
+            assert!(out.contains(&format!("{a}さんの町")), "{lang}: local name");
+        }
+    }
+}
+
+#[test]
+fn report_csv_cells_never_start_a_formula() {
+    let dir = TempDir::new("formula");
+    let content = default_content().expect("default deck");
+    let path = human_session(&dir.0, &content, "2025-05-01T09:00:00Z", &["A"], 5);
+    for (i, id) in ["@SUM(1)", "\t=1", "＋1", "-2"].iter().enumerate() {
+        with_header(
+            &path,
+            &dir.0.join(format!("f{i}.{SESSION_EXTENSION}")),
+            |h| {
+                h.session_id = (*id).to_owned();
+            },
+        );
+    }
+    std::fs::remove_file(&path).expect("remove");
+    let r = Report::over_dir(&dir.0, None);
+    assert_eq!(r.sessions.len(), 4, "{:?}", r.skipped);
+    let csv = render_csv(&r, &Texts::load("ja"));
+    let ids: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let mut ids = ids;
+    ids.sort();
+    assert_eq!(ids, ["'\t=1", "'-2", "'@SUM(1)", "'＋1"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_loops_folders_and_fifos_are_listed_not_followed_for_ever() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new("links");
+    let content = default_content().expect("default deck");
+    let good = human_session(&dir.0, &content, "2025-05-01T09:00:00Z", &["A"], 5);
+    let d = &dir.0;
+    symlink(&good, d.join("alias.ccsession")).expect("a good link");
+    symlink(d.join("nowhere.ccsession"), d.join("dangling.ccsession")).expect("dangling");
+    symlink(d.join("loop-b.ccsession"), d.join("loop-a.ccsession")).expect("loop a");
+    symlink(d.join("loop-a.ccsession"), d.join("loop-b.ccsession")).expect("loop b");
+    std::fs::create_dir(d.join("folder.ccsession")).expect("folder");
+    let _socket = std::os::unix::net::UnixListener::bind(d.join("socket.ccsession"));
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(d.join("fifo.ccsession"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let r = Report::over_dir(d, None);
+    assert_eq!(r.sessions.len(), 2, "the file and the good link to it");
+    let mut listed: Vec<(String, SkipReason, &str)> = r
+        .skipped
+        .iter()
+        .map(|s| {
+            let name = s.path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, s.reason, s.message.as_str())
+        })
+        .collect();
+    listed.retain(|(name, ..)| name != "socket.ccsession" || _socket.is_ok());
+    let expect = |name: &str, says: &str| {
+        let (_, reason, message) = listed
+            .iter()
+            .find(|(n, ..)| n == name)
+            .unwrap_or_else(|| panic!("{name} not listed: {listed:?}"));
+        assert_eq!(*reason, SkipReason::NotAFile, "{name}");
+        assert!(message.contains(says), "{name}: {message}");
+        assert_eq!(message.lines().count(), 1);
+    };
+    expect("dangling.ccsession", "does not exist");
+    expect("loop-a.ccsession", "loop");
+    expect("loop-b.ccsession", "loop");
+    expect("folder.ccsession", "a folder");
+    if _socket.is_ok() {
+        expect("socket.ccsession", "a socket");
+    }
+    if fifo {
+        expect("fifo.ccsession", "FIFO");
+    }
+    let html = render_html(&r, &Texts::load("en"));
+    assert!(html.contains("dangling.ccsession") && html.contains("not a session file"));
 }

@@ -207,3 +207,111 @@ fn a_bevy_app_with_bot_seats_plays_and_journals_the_game() {
     assert_eq!(Table::resume(c, &loaded).unwrap().game.state_hash(), hash);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The facilitator panel's overrides, through the same `Table::intervene`
+/// the panel calls: each is a rules operation, recorded with its reason, and
+/// a resumed session reaches the same game.
+mod interventions {
+    use super::*;
+    use community_coping::rules::Outcome;
+    use community_coping::session::{InterventionKind, OutcomeSummary, latest_unfinished};
+
+    fn resumed(dir: &std::path::Path) -> Table {
+        let c = default_content().unwrap();
+        let path = list_sessions(dir).sessions[0].path.clone();
+        let loaded = load_session(&path).unwrap();
+        assert!(loaded.damage.is_none(), "{:?}", loaded.damage);
+        Table::resume(c, &loaded).unwrap()
+    }
+
+    #[test]
+    fn ending_the_game_stops_play_and_every_view_agrees_on_the_end() {
+        let dir = temp_dir("end-game");
+        let texts = Texts::load("ja");
+        let c = default_content().unwrap();
+        let mut table =
+            Table::start(Arc::clone(&c), header(3, SeatKind::Human, 4), Some(&dir)).unwrap();
+        play(&mut table, 20, &texts);
+        let year = table.game.year();
+        table
+            .intervene(InterventionKind::EndGame, "時間切れ", &texts)
+            .unwrap();
+        assert!(matches!(
+            table.game.outcome(),
+            Some(Outcome::EndedEarly { year: y, .. }) if *y == year
+        ));
+        // nothing is accepted after the end: not a seat's play, not a bot's, not an override
+        let path = list_sessions(&dir).sessions[0].path.clone();
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(table.apply(Action::EndTurn, &texts).is_err());
+        assert!(table.bot_action().is_none());
+        for kind in [
+            InterventionKind::EndGame,
+            InterventionKind::SkipTurn,
+            InterventionKind::UndoPastReveal,
+        ] {
+            assert!(table.intervene(kind, "もう一度", &texts).is_err());
+        }
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            size,
+            "nothing written"
+        );
+        // the file says how and when it ended, and is no longer offered for resume
+        let loaded = load_session(&path).unwrap();
+        assert!(matches!(
+            loaded.finished(),
+            Some(OutcomeSummary::EndedEarly { year: y, .. }) if *y == year
+        ));
+        assert!(latest_unfinished(&dir).is_none());
+        let again = resumed(&dir);
+        assert_eq!(again.game.state_hash(), table.game.state_hash());
+        assert!(again.game.is_over());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn skipping_a_turn_moves_play_to_the_next_seat_and_resumes_the_same() {
+        let dir = temp_dir("skip-turn");
+        let texts = Texts::load("ja");
+        let c = default_content().unwrap();
+        let mut table =
+            Table::start(Arc::clone(&c), header(3, SeatKind::Human, 6), Some(&dir)).unwrap();
+        let seat = table.game.current_seat();
+        table
+            .intervene(InterventionKind::SkipTurn, "休憩", &texts)
+            .unwrap();
+        assert_eq!(table.game.current_seat(), (seat + 1) % 3);
+        assert_eq!(
+            table.journal.entries.last().map(|e| &e.action),
+            Some(&Action::SkipTurn)
+        );
+        let hash = table.game.state_hash();
+        drop(table);
+        assert_eq!(resumed(&dir).game.state_hash(), hash);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn taking_back_a_listen_restores_the_game_and_resumes_the_same() {
+        let dir = temp_dir("undo-past");
+        let texts = Texts::load("ja");
+        let c = default_content().unwrap();
+        let mut table =
+            Table::start(Arc::clone(&c), header(2, SeatKind::Human, 9), Some(&dir)).unwrap();
+        let before = table.game.state_hash();
+        let r = table.game.hidden_in_town().next().unwrap();
+        table.apply(Action::Listen { resident: r }, &texts).unwrap();
+        // players cannot take back a reveal; the table says why
+        let why = table.undo(&texts).unwrap_err();
+        assert!(!why.is_empty());
+        table
+            .intervene(InterventionKind::UndoPastReveal, "押し間違い", &texts)
+            .unwrap();
+        assert_eq!(table.game.state_hash(), before);
+        assert!(table.journal.entries.is_empty());
+        drop(table);
+        assert_eq!(resumed(&dir).game.state_hash(), before);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -534,7 +534,7 @@ fn year_end_harness<'a>(
 #[test]
 fn the_year_end_summary_lists_loads_and_closes_on_its_button() {
     let (game, _, last) = first_year_end(10);
-    let summary = YearEnd::of(&game, &last).unwrap();
+    let summary = YearEnd::of(&last).unwrap();
     let texts = Texts::load("ja");
     let first_year = game.content().start_year();
     assert_eq!(summary.year, first_year);
@@ -569,7 +569,7 @@ fn the_year_end_summary_shows_loads_at_the_year_end_not_after_the_next_arrival()
             "seed {seed}: the next year's first resident arrives"
         );
         assert_ne!(game.loads(), at_year_end, "seed {seed}: the town moved on");
-        let summary = YearEnd::of(&game, &last).unwrap();
+        let summary = YearEnd::of(&last).unwrap();
         assert_eq!(summary.loads, at_year_end, "seed {seed}");
         let h = year_end_harness(&game, &summary, &texts);
         let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
@@ -624,7 +624,7 @@ fn the_year_end_summary_lists_the_needs_gained_that_year() {
         let Some(end) = ev.iter().position(|e| matches!(e, Event::YearEnded { .. })) else {
             continue;
         };
-        let summary = YearEnd::of(&game, &events).unwrap();
+        let summary = YearEnd::of(&events).unwrap();
         let gained = |e: &Event| match e {
             Event::NeedGained {
                 resident,
@@ -658,7 +658,32 @@ fn the_game_end_screen_shows_the_outcome_and_goes_to_the_debrief() {
     let title = match game.outcome().unwrap() {
         Outcome::Collapsed { .. } => texts.t("end.collapse_title").to_owned(),
         Outcome::Survived { .. } => texts.t("end.survived_title").to_owned(),
+        Outcome::EndedEarly { .. } => unreachable!("bots never end a game early"),
     };
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1600.0))
+        .build_ui_state(
+            |ui, asked: &mut Vec<EndIntent>| {
+                let view = BoardView::new(&texts);
+                asked.extend(game_end(ui, &game, &view));
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label_contains(&title);
+    h.get_by_label("ふりかえりへ").click();
+    h.run();
+    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+}
+
+#[test]
+fn a_game_the_facilitator_ended_shows_so_and_goes_to_the_debrief() {
+    let mut game = new_game(12);
+    game.act(game.current_seat(), &Action::EndTurn).unwrap();
+    game.act(game.current_seat(), &Action::EndGame).unwrap();
+    let texts = Texts::load("ja");
+    let year = game.year();
+    let title = texts.fmt("end.ended_early", &[("year", &year)]);
     let mut h = Harness::builder()
         .with_size(vec2(1600.0, 1600.0))
         .build_ui_state(

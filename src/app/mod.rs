@@ -5,6 +5,7 @@
 
 mod debrief;
 mod demo;
+mod display;
 mod facilitator;
 mod fonts;
 mod no_gpu;
@@ -57,9 +58,14 @@ pub struct AppTexts(pub Texts);
 /// Opens the game window and runs until the player quits.
 ///
 /// Returns a failing exit code when the app ends with an error; prints a
-/// one-line hint and exits non-zero when no Vulkan driver is available.
+/// one-line hint and exits non-zero when there is no display or no Vulkan
+/// driver.
 pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
     let started = std::time::Instant::now();
+    if let Some(line) = display::missing_display() {
+        eprintln!("{line}");
+        return ExitCode::FAILURE;
+    }
     no_gpu::install_panic_hook();
     let (settings, notice) = load_settings();
     let texts = Texts::load(&settings.language);

@@ -279,7 +279,7 @@ impl Table {
         self.events.extend(events);
         if year_ended {
             // taken at the year end, before the next year's first arrival
-            self.year_end = YearEnd::of(&self.game, &self.events);
+            self.year_end = YearEnd::of(&self.events);
         }
         if self.game.is_over() {
             self.write(&Record::finished(&self.game))?;

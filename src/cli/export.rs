@@ -82,7 +82,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
                 match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
                     Ok(()) => ExitCode::SUCCESS,
                     // the reader stopped early (`| head`): not an error
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                    Err(e) if super::out::reader_gone(&e) => ExitCode::SUCCESS,
                     Err(e) => fail(&format!("could not write to standard output: {e}")),
                 }
             }

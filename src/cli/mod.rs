@@ -2,6 +2,7 @@
 //! are the designer's tools. Errors are one line and a non-zero exit.
 
 mod export;
+mod out;
 mod report;
 mod simulate;
 mod validate;
@@ -13,6 +14,8 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::{self, Content, Loaded};
+
+pub use out::quiet_broken_pipe;
 
 /// Community Coping — a cooperative game about isolation and connection in a town.
 #[derive(Debug, Parser)]

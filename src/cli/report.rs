@@ -30,6 +30,9 @@ pub struct ReportArgs {
     /// Open every session with this scenario folder instead of the deck it names.
     #[arg(long, value_name = "DIR")]
     scenario: Option<PathBuf>,
+    /// Replace seat names (and their parts typed into notes) with 参加者A/B/… (Participant A/B/…).
+    #[arg(long, visible_alias = "pseudonymize")]
+    pseudonymise: bool,
     /// Language of the report.
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
@@ -71,11 +74,15 @@ fn report(args: &ReportArgs) -> Result<(), String> {
     if let Some(out) = &args.out {
         check_out(out, args.force)?;
     }
-    let report = Report::over_dir(dir, args.scenario.as_deref());
     let texts = Texts::load(match args.lang {
         Lang::Ja => "ja",
         Lang::En => "en",
     });
+    let report = if args.pseudonymise {
+        Report::over_dir_pseudonymised(dir, args.scenario.as_deref(), texts.language())
+    } else {
+        Report::over_dir(dir, args.scenario.as_deref())
+    };
     let text = match args.format {
         ReportFormat::Html => render_html(&report, &texts),
         ReportFormat::Csv => render_csv(&report, &texts),
@@ -93,10 +100,16 @@ fn report(args: &ReportArgs) -> Result<(), String> {
         })?,
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("could not write the report to standard output: {e}"))?;
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                Ok(()) => {}
+                // the reader stopped early (`| head`): not an error
+                Err(e) if super::out::reader_gone(&e) => return Ok(()),
+                Err(e) => {
+                    return Err(format!(
+                        "could not write the report to standard output: {e}"
+                    ));
+                }
+            }
         }
     }
     for s in &report.skipped {

@@ -9,16 +9,16 @@ use clap::{Args, ValueEnum};
 
 use super::{Format, content_or_report};
 use crate::content::Content;
-use crate::rules::BotKind;
+use crate::rules::{BotKind, SeatKind, Setup};
 use crate::session::{ScenarioSource, SessionError};
-use crate::sim::{self, SaveError, SimConfig, SimReport};
+use crate::sim::{self, RunOptions, SaveError, SeatChoices, SimConfig, SimReport};
 
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
     /// Scenario directory (default: the built-in scenario).
     dir: Option<PathBuf>,
-    /// Number of games.
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    /// Number of games (1 to 10,000,000; memory stays flat, time grows with it).
+    #[arg(long, default_value_t = 1000, value_parser = parse_games)]
     games: u64,
     /// Seats per game (1–6).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=6))]
@@ -34,10 +34,34 @@ pub struct SimulateArgs {
     bot: BotArg,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Fix each seat's role, in seat order (role ids, comma-separated);
+    /// default: the scenario's default_roles line-up.
+    #[arg(long, value_name = "ROLE,...", value_delimiter = ',')]
+    roles: Option<Vec<String>>,
+    /// Fix each seat's home district, in seat order (district ids,
+    /// comma-separated); default: drawn afresh for every game from its seed.
+    #[arg(long, value_name = "DISTRICT,...", value_delimiter = ',')]
+    homes: Option<Vec<String>>,
+    /// Most actions a game may take before it is cut off (and reported as
+    /// cut off, never as a win).
+    #[arg(long, default_value_t = sim::MAX_ACTIONS, value_parser = clap::value_parser!(u32).range(1..=i64::from(sim::MAX_ACTIONS)))]
+    max_actions: u32,
     /// Also save every game as a session file in this folder (created if
     /// missing), for trying exports, reports and replays on bot sessions.
     #[arg(long, value_name = "DIR")]
     journals: Option<PathBuf>,
+}
+
+/// The largest `--games`: about half an hour of heuristic games on two cores.
+const MAX_GAMES: u64 = 10_000_000;
+
+fn parse_games(s: &str) -> Result<u64, String> {
+    match s.parse::<u64>() {
+        Ok(n) if (1..=MAX_GAMES).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "--games takes a whole number from 1 to {MAX_GAMES}; for more, run again with other --seed values"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,23 +102,24 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
         },
         keep_journals: false,
     };
-    let results = match &args.journals {
-        None => match sim::run(&content, &config) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("error: cannot set up the games: {e}");
-                return ExitCode::FAILURE;
-            }
+    let options = RunOptions {
+        seating: SeatChoices {
+            roles: args.roles.clone(),
+            homes: args.homes.clone(),
         },
-        Some(dir) => match run_saving(&content, &config, args.dir.as_deref(), dir) {
-            Ok(r) => r,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::FAILURE;
-            }
-        },
+        max_actions: args.max_actions,
     };
-    let report = sim::summarise(&content, &results);
+    let report = match &args.journals {
+        None => sim::simulate(&content, &config, &options).map_err(|e| e.to_string()),
+        Some(dir) => run_saving(&content, &config, &options, args.dir.as_deref(), dir),
+    };
+    let report = match report {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),
@@ -103,7 +128,7 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        Format::Text => print!("{}", text_report(&content, &config, &report)),
+        Format::Text => print!("{}", text_report(&content, &config, &options, &report)),
     }
     ExitCode::SUCCESS
 }
@@ -113,17 +138,18 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
 fn run_saving(
     content: &std::sync::Arc<Content>,
     config: &SimConfig,
+    options: &RunOptions,
     scenario: Option<&Path>,
     dir: &Path,
-) -> Result<Vec<sim::GameResult>, String> {
+) -> Result<SimReport, String> {
     prepare_dir(dir)?;
     let source = match scenario {
         // absolute, so the sessions still find their deck from another folder
         Some(d) => ScenarioSource::Directory(std::fs::canonicalize(d).unwrap_or_else(|_| d.into())),
         None => ScenarioSource::BuiltIn("default".to_owned()),
     };
-    let results =
-        sim::run_saving_sessions(content, config, source, dir).map_err(|e| match e {
+    let report =
+        sim::simulate_saving(content, config, options, source, dir).map_err(|e| match e {
             SaveError::Session(SessionError::AlreadyExists { path }) => format!(
                 "{} already exists (the same run was saved there in the same second): give --journals an empty folder",
                 path.display()
@@ -134,8 +160,8 @@ fn run_saving(
             ),
             other => other.to_string(),
         })?;
-    eprintln!("saved {} session(s) in {}", results.len(), dir.display());
-    Ok(results)
+    eprintln!("saved {} session(s) in {}", report.games, dir.display());
+    Ok(report)
 }
 
 /// Creates the journals folder and checks that files can be written there,
@@ -164,7 +190,7 @@ fn prepare_dir(dir: &Path) -> Result<(), String> {
         })
 }
 
-fn text_report(content: &Content, c: &SimConfig, r: &SimReport) -> String {
+fn text_report(content: &Content, c: &SimConfig, o: &RunOptions, r: &SimReport) -> String {
     let mut s = String::new();
     let bot = match c.bot {
         BotKind::Heuristic => "heuristic",
@@ -179,6 +205,20 @@ fn text_report(content: &Content, c: &SimConfig, r: &SimReport) -> String {
         c.seats,
         c.seed
     );
+    let roles = match &o.seating.roles {
+        Some(roles) => roles.join(", "),
+        None => Setup::standard(content, c.seats, SeatKind::Human, &c.difficulty, c.seed)
+            .seats
+            .iter()
+            .map(|seat| seat.role.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let homes = match &o.seating.homes {
+        Some(homes) => homes.join(", "),
+        None => "drawn for every game from its seed".to_owned(),
+    };
+    let _ = writeln!(s, "roles: {roles}; homes: {homes}");
     let _ = writeln!(s, "games:          {}", r.games);
     let _ = writeln!(
         s,
@@ -192,6 +232,26 @@ fn text_report(content: &Content, c: &SimConfig, r: &SimReport) -> String {
         s,
         "mean connected: {:.2} residents per game",
         r.mean_resolved
+    );
+    let _ = writeln!(
+        s,
+        "refused:        {} (games stopped because the rules refused a bot's action: a bot bug)",
+        r.refused
+    );
+    if let Some(f) = &r.first_refusal {
+        let _ = writeln!(
+            s,
+            "  first: game {} (0-based), seat {}: {} ({})",
+            f.game,
+            f.seat + 1,
+            f.action,
+            f.error
+        );
+    }
+    let _ = writeln!(
+        s,
+        "cut off:        {} (games still going after {} actions)",
+        r.cut_off, o.max_actions
     );
     let collapses: usize = r.collapse_years.values().sum();
     let _ = writeln!(s, "collapses by year ({collapses}):");
@@ -224,4 +284,52 @@ fn bar(n: usize, total: usize) -> String {
         return String::new();
     }
     "#".repeat((n * 50).div_ceil(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::default_content;
+    use crate::sim::RefusalReport;
+
+    #[test]
+    fn refused_and_cut_off_games_are_printed() {
+        let c = default_content().unwrap();
+        let config = SimConfig {
+            games: 10,
+            seats: 2,
+            seed: 1,
+            difficulty: "standard".into(),
+            bot: BotKind::Random,
+            keep_journals: false,
+        };
+        let report = SimReport {
+            games: 10,
+            wins: 3,
+            win_rate: 0.3,
+            win_rate_ci95: sim::wilson(3, 10),
+            collapse_years: [(2022, 2)].into(),
+            collapse_districts: [("river".to_owned(), 2)].into(),
+            mean_resolved: 1.0,
+            refused: 4,
+            first_refusal: Some(RefusalReport {
+                game: 5,
+                seat: 1,
+                action: "EndTurn".into(),
+                error: "the game is over".into(),
+            }),
+            cut_off: 1,
+        };
+        let out = text_report(&c, &config, &RunOptions::default(), &report);
+        assert!(out.contains("wins:           3 (30.0 %"), "{out}");
+        assert!(out.contains("refused:        4 (games stopped"), "{out}");
+        assert!(
+            out.contains("  first: game 5 (0-based), seat 2: EndTurn (the game is over)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("cut off:        1 (games still going after 100000 actions)"),
+            "{out}"
+        );
+    }
 }

@@ -3,11 +3,11 @@
 //! known, year, turn, seat, role, action, resident, district, worry,
 //! connections and the log's sentence. UTF-8 with a byte-order mark so Excel
 //! reads Japanese; RFC 4180 quoting and CRLF line ends. A cell that would
-//! start with `=`, `+`, `-` or `@` gets a leading `'`, so a typed name or
-//! note can never run as a spreadsheet formula.
+//! start a formula gets a leading `'` (the rule the report's CSV shares).
 
 use std::collections::BTreeMap;
 
+use super::csv_cell::push_field;
 use super::document::{clock, context};
 use super::facts::facts;
 use crate::content::DistrictId;
@@ -30,32 +30,12 @@ const COLUMNS: [&str; 12] = [
     "export.csv.result",
 ];
 
-/// Appends one field, quoted when it must be.
-fn field(out: &mut String, value: &str) {
-    let guarded = matches!(value.chars().next(), Some('=' | '+' | '-' | '@'));
-    if guarded || value.contains(['"', ',', '\n', '\r']) {
-        out.push('"');
-        if guarded {
-            out.push('\'');
-        }
-        for c in value.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
-        }
-        out.push('"');
-    } else {
-        out.push_str(value);
-    }
-}
-
 fn row(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        field(out, f);
+        push_field(out, f);
     }
     out.push_str("\r\n");
 }

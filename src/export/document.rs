@@ -43,7 +43,8 @@ pub(super) struct Timeline {
     pub years: Vec<i32>,
     pub lines: Vec<Line>,
     pub threshold: usize,
-    /// The first and last year the axis spans (marks may fall outside `years`).
+    /// The first and last year the axis spans (marks may fall outside
+    /// `years`, never outside the deck's calendar and the years reached).
     pub span: (i32, i32),
     pub marks: Vec<Mark>,
     /// Where the town collapsed: the year and the district's line.
@@ -307,6 +308,24 @@ fn timeline(r: &Reflection, ctx: &LogContext<'_>) -> Timeline {
             label: remark_sentence(m, ctx),
         });
     }
+    // The axis spans the deck's calendar and the years the game reached;
+    // a remark dated outside it (a year typed into or damaged in the file)
+    // stays in the list of remarks, with its year, but is left off the
+    // chart, so no year from a file sets the size of the chart.
+    let reached = years
+        .iter()
+        .copied()
+        .chain(r.events.iter().map(|e| e.year))
+        .chain([r.trace.last.year()]);
+    let calendar = (
+        reached
+            .clone()
+            .chain([c.start_year()])
+            .min()
+            .unwrap_or(c.start_year()),
+        reached.chain([c.end_year()]).max().unwrap_or(c.end_year()),
+    );
+    marks.retain(|m| (calendar.0..=calendar.1).contains(&m.year));
     let first = c.start_year();
     let last = years
         .iter()

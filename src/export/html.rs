@@ -208,7 +208,7 @@ fn timeline(s: &mut String, doc: &Document, texts: &Texts) {
                 let _ = write!(s, "<tr><td>{year}</td>");
                 for l in &t.lines {
                     let load = l.loads.get(i).copied().unwrap_or(0);
-                    if load >= t.threshold {
+                    if crate::rules::collapses(load, t.threshold) {
                         let _ = write!(s, "<td class=\"over\">{load}</td>");
                     } else {
                         let _ = write!(s, "<td>{load}</td>");

@@ -63,7 +63,7 @@ pub(super) fn render(doc: &Document, texts: &Texts) -> String {
             let _ = write!(s, "| {year} |");
             for l in &t.lines {
                 let load = l.loads.get(i).copied().unwrap_or(0);
-                if load >= t.threshold {
+                if crate::rules::collapses(load, t.threshold) {
                     let _ = write!(s, " **{load}** |");
                 } else {
                     let _ = write!(s, " {load} |");

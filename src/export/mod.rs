@@ -9,6 +9,7 @@
 //! is [`pseudonymise`], applied to the session before it is reflected on.
 
 mod csv;
+mod csv_cell;
 mod document;
 mod facts;
 mod html;
@@ -24,9 +25,10 @@ use std::fmt;
 use crate::i18n::Texts;
 use crate::reflect::Reflection;
 
+pub(crate) use csv_cell::field as csv_field;
 pub(crate) use html::escape as escape_html;
 pub use json::{SCHEMA, SCHEMA_VERSION};
-pub use pseudonym::{pseudonym, pseudonymise, replace_names};
+pub use pseudonym::{Pseudonyms, pseudonym, pseudonymise, replace_names};
 pub use session::{ExportOptions, export_session, export_session_to};
 pub use write::{ExportError, default_out_path, write_export};
 

@@ -59,13 +59,25 @@ pub fn export_session(path: &Path, options: &ExportOptions) -> Result<String, Ex
 }
 
 /// Exports the session at `path` to the file `out` (atomically; an existing
-/// file only with `force`; never over the session file itself).
+/// file only with `force`; never over the session file itself; never into a
+/// folder given as `out`).
 pub fn export_session_to(
     path: &Path,
     out: &Path,
     options: &ExportOptions,
     force: bool,
 ) -> Result<(), ExportError> {
+    if out.is_dir() {
+        let name = super::default_out_path(path, options.format);
+        let name = name.file_name().map_or_else(
+            || format!("session.{}", options.format.extension()).into(),
+            |n| n.to_owned(),
+        );
+        return Err(ExportError::OutIsFolder {
+            path: out.to_path_buf(),
+            example: out.join(name),
+        });
+    }
     if same_file(out, path) {
         return Err(ExportError::OverSession {
             path: out.to_path_buf(),

@@ -17,6 +17,8 @@ const TOP: f32 = 14.0;
 const BOTTOM: f32 = 234.0;
 const LEGEND_X: f32 = 598.0;
 const HEIGHT: f32 = BOTTOM + 80.0;
+/// The most year labels drawn (a deck's calendar is at most 50 years).
+const MAX_YEARS: usize = 100;
 
 /// Dash patterns per district (map order), repeated past six.
 const DASHES: [&str; 6] = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 4"];
@@ -47,9 +49,11 @@ pub(super) fn timeline(t: &Timeline, texts: &Texts) -> Option<String> {
         .unwrap_or(0);
     let top_value = max_load.max(t.threshold) + 1;
     let (first, last) = t.span;
-    let columns = (last - first + 1).max(1) as f32;
+    // the span is the deck's calendar (at most 50 years) and the years
+    // reached; the arithmetic is wide anyway, and the year labels capped
+    let columns = (i64::from(last) - i64::from(first) + 1).max(1) as f32;
     let step = (RIGHT - LEFT) / columns;
-    let x = |year: i32| LEFT + ((year - first) as f32 + 0.5) * step;
+    let x = |year: i32| LEFT + ((i64::from(year) - i64::from(first)) as f32 + 0.5) * step;
     let y = |v: usize| BOTTOM - v as f32 * (BOTTOM - TOP) / top_value as f32;
 
     let title = escape(texts.t("export.chart.title"));
@@ -85,7 +89,7 @@ pub(super) fn timeline(t: &Timeline, texts: &Texts) -> Option<String> {
     s.push_str("</g>");
     // years
     s.push_str(r##"<g class="years" font-size="11" fill="#333333" text-anchor="middle">"##);
-    for year in first..=last {
+    for year in (first..=last).take(MAX_YEARS) {
         let label = escape(&texts.fmt("export.chart.year", &[("year", &year)]));
         let _ = write!(
             s,

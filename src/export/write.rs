@@ -1,7 +1,9 @@
 //! Writing an export to disk: atomically (temporary file, sync, rename), and
 //! never over an existing file unless asked to, nor ever over the session
-//! file it was made from.
+//! file it was made from. Its errors speak of `--out`, never of the game's
+//! data folder setting.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -25,14 +27,37 @@ pub enum ExportError {
         path.display()
     )]
     OverSession { path: PathBuf },
+    #[error(
+        "--out {} is a folder: give a file name, e.g. {}",
+        path.display(),
+        example.display()
+    )]
+    OutIsFolder { path: PathBuf, example: PathBuf },
+    #[error(
+        "could not create the folder {} for the export: {source}. Check the path, or choose another with --out PATH",
+        path.display()
+    )]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error(
+        "could not write {}: {source}. Check that the folder is writable and the disk not full, or choose another path with --out PATH",
+        path.display()
+    )]
+    Write { path: PathBuf, source: io::Error },
+    /// Anything else the writer reported.
     #[error("{0}")]
-    Write(SessionError),
+    Other(SessionError),
 }
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the
 /// whole new one, never a part. Without `force`, an existing file is left
 /// alone and [`ExportError::Exists`] returned.
 pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+    if path.is_dir() {
+        return Err(ExportError::OutIsFolder {
+            path: path.to_path_buf(),
+            example: path.join("session.html"),
+        });
+    }
     if !force && path.exists() {
         return Err(ExportError::Exists {
             path: path.to_path_buf(),
@@ -40,7 +65,9 @@ pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), Export
     }
     write_atomic(path, bytes, !force).map_err(|e| match e {
         SessionError::AlreadyExists { path } => ExportError::Exists { path },
-        other => ExportError::Write(other),
+        SessionError::CreateDir { path, source } => ExportError::CreateDir { path, source },
+        SessionError::Write { path, source } => ExportError::Write { path, source },
+        other => ExportError::Other(other),
     })
 }
 

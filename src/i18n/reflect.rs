@@ -180,14 +180,10 @@ fn cause_chain_sentences(chain: &CauseChain, ctx: &LogContext<'_>) -> Vec<String
     out.extend(group("ending.never_heard", &chain.never_heard));
     for u in &chain.unfitting {
         let who = ctx.resident(u.resident);
-        out.push(if u.missing.is_empty() {
-            t.fmt("ending.unfitting_split", &[("resident", &who)])
-        } else {
-            t.fmt(
-                "ending.unfitting",
-                &[("resident", &who), ("needs", &needs(&u.missing, ctx))],
-            )
-        });
+        out.push(t.fmt(
+            "ending.unfitting",
+            &[("resident", &who), ("needs", &needs(&u.missing, ctx))],
+        ));
     }
     out.extend(group("ending.fitting_unused", &chain.fitting_unused));
     out.extend(group("ending.arrived_that_year", &chain.arrived_that_year));

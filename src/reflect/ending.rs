@@ -2,14 +2,15 @@
 //! collapse, what kept each resident of the fallen district waiting; for a
 //! survival, the closest call.
 
-use crate::content::{DistrictId, Need, ResidentId, partial_assign};
+use crate::content::{DistrictId, Need, ResidentId};
 use crate::rules::{Game, Outcome};
 
 use super::stories::Story;
 use super::trace::Trace;
 
-/// A heard resident no hand could have resolved, and the needs the hands
-/// together could not cover.
+/// A heard resident no hand could have resolved, and the needs left unmet
+/// by the hand that came closest (one seat's hand: the rules never pool
+/// hands).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unfitting {
     pub resident: ResidentId,
@@ -65,7 +66,7 @@ pub enum Ending {
 /// The ending of a traced game; `stories` are the trace's stories.
 pub fn ending(trace: &Trace, stories: &[Story]) -> Ending {
     let game = &trace.last;
-    let threshold = usize::from(game.params().collapse_threshold);
+    let threshold = game.collapse_threshold();
     let closest = closest_call(trace, threshold);
     match game.outcome() {
         Some(Outcome::Collapsed {
@@ -115,7 +116,6 @@ fn cause_chain(
     residents: &[ResidentId],
     threshold: usize,
 ) -> CauseChain {
-    let content = game.content();
     let story = |r: ResidentId| stories.iter().find(|s| s.resident == r);
     let mut chain = CauseChain {
         year,
@@ -128,9 +128,6 @@ fn cause_chain(
         arrived_that_year: Vec::new(),
         escalated: Vec::new(),
     };
-    let all_cards: Vec<_> = (0..game.seats().len())
-        .flat_map(|s| game.hand(s).iter().map(|c| content.connection(*c)))
-        .collect();
     for &r in residents {
         let s = story(r);
         if s.is_some_and(|s| s.arrived == year) {
@@ -143,23 +140,27 @@ fn cause_chain(
             chain.never_heard.push(r);
             continue;
         }
-        let some_hand_fits = (0..game.seats().len()).any(|seat| {
-            let (needs, _) = game.needs_for(seat, r);
-            partial_assign(
-                &needs,
-                game.hand(seat).iter().map(|c| content.connection(*c)),
-            )
-            .is_complete()
-        });
-        if some_hand_fits {
-            chain.fitting_unused.push(r);
-        } else {
-            let needs: Vec<Need> = game.needs(r).collect();
-            let m = partial_assign(&needs, all_cards.iter().copied());
-            chain.unfitting.push(Unfitting {
+        // The rules' own matcher, hand by hand; ties go to the earlier seat.
+        let mut best: Option<(usize, crate::content::Matching)> = None;
+        for seat in 0..game.seats().len() {
+            let m = game.hand_fit(seat, r);
+            if best.as_ref().is_none_or(|(_, b)| m.met() > b.met()) {
+                best = Some((seat, m));
+            }
+        }
+        match best {
+            Some((_, m)) if m.is_complete() => chain.fitting_unused.push(r),
+            Some((seat, m)) => {
+                let (needs, _) = game.needs_for(seat, r);
+                chain.unfitting.push(Unfitting {
+                    resident: r,
+                    missing: m.unmet().map(|i| needs[i]).collect(),
+                });
+            }
+            None => chain.unfitting.push(Unfitting {
                 resident: r,
-                missing: m.unmet().map(|i| needs[i]).collect(),
-            });
+                missing: game.needs(r).collect(),
+            }),
         }
     }
     chain

@@ -103,7 +103,7 @@ impl Reflection {
 
     /// The collapse threshold the session was played with.
     pub fn threshold(&self) -> usize {
-        usize::from(self.trace.last.params().collapse_threshold)
+        self.trace.last.collapse_threshold()
     }
 
     /// The story of one resident.

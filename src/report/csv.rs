@@ -1,8 +1,10 @@
 //! The report as CSV: one row per session, UTF-8 with a byte-order mark so
 //! Excel opens Japanese correctly, CRLF line ends, headings in the report's
-//! language.
+//! language; cells that would start a formula are guarded as in the
+//! session export.
 
 use super::model::{Report, SessionRow};
+use crate::export::csv_field as field;
 use crate::i18n::Texts;
 
 /// The columns, by string key.
@@ -20,21 +22,6 @@ const COLUMNS: [&str; 12] = [
     "report.col.connected",
     "report.col.notes",
 ];
-
-/// Quotes a field when it needs it; text a spreadsheet would take for a
-/// formula (`=`, `+`, `-`, `@` first) is kept as text with a leading `'`.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
 
 /// The report's sessions as CSV in the language of `texts`.
 pub fn render_csv(report: &Report, texts: &Texts) -> String {
@@ -75,18 +62,4 @@ fn row(s: &SessionRow, texts: &Texts) -> Vec<String> {
         s.connected.to_string(),
         s.notes.to_string(),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::field;
-
-    #[test]
-    fn quotes_and_defuses_formulas() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
-    }
 }

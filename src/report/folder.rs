@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::export::Pseudonyms;
 use crate::reflect::Reflection;
 use crate::session::{LoadedSession, SESSION_EXTENSION, load_session};
 
@@ -24,6 +25,18 @@ impl Report {
     /// file, a damaged file, an unknown deck or another deck version is
     /// listed in [`Report::skipped`].
     pub fn over_dir(dir: &Path, scenario: Option<&Path>) -> Report {
+        Self::scan(dir, scenario, None)
+    }
+
+    /// [`Report::over_dir`] with the seat names, and the parts of them
+    /// typed into notes and local district names, replaced by 参加者A, …
+    /// (Participant A, …) in `lang`, as `export --pseudonymise` does. The
+    /// counts of people are still taken from the real names.
+    pub fn over_dir_pseudonymised(dir: &Path, scenario: Option<&Path>, lang: &str) -> Report {
+        Self::scan(dir, scenario, Some(lang))
+    }
+
+    fn scan(dir: &Path, scenario: Option<&Path>, pseudonymise: Option<&str>) -> Report {
         let (paths, mut skipped) = session_files(dir);
         let loaded: Vec<Result<LoadedSession, Skipped>> =
             paths.par_iter().map(|p| open(p)).collect();
@@ -51,7 +64,11 @@ impl Report {
                 let content = deck_for(&s.header, deck).map_err(skip)?;
                 let r = Reflection::of_session(s, content)
                     .map_err(|e| skip((SkipReason::Unreplayable, e.to_string())))?;
-                Ok(facts(&r))
+                let mut f = facts(&r);
+                if let Some(lang) = pseudonymise {
+                    pseudonymise_facts(&mut f, &r, lang);
+                }
+                Ok(f)
             })
             .collect();
         drop(sessions);
@@ -66,7 +83,11 @@ impl Report {
     }
 }
 
-/// The session files of `dir`, sorted by path, or why the folder could not be read.
+/// The session files of `dir`, sorted by path, and the entries named like
+/// session files that are not files one can read: symbolic-link loops,
+/// links to nothing, folders, FIFOs, sockets and devices (a FIFO is never
+/// opened, so the report cannot hang on one), or the folder itself when it
+/// cannot be read.
 fn session_files(dir: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -82,13 +103,120 @@ fn session_files(dir: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
             return (Vec::new(), vec![skipped]);
         }
     };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == SESSION_EXTENSION) && p.is_file())
-        .collect();
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                skipped.push(Skipped {
+                    path: dir.to_path_buf(),
+                    reason: SkipReason::Unreadable,
+                    message: format!(
+                        "an entry of {} could not be read: {e}. Check the folder's permissions",
+                        dir.display()
+                    ),
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != SESSION_EXTENSION) {
+            continue;
+        }
+        match not_a_file(&path) {
+            None => paths.push(path),
+            Some(why) => skipped.push(Skipped {
+                message: format!("{}: {why}", path.display()),
+                path,
+                reason: SkipReason::NotAFile,
+            }),
+        }
+    }
     paths.sort();
-    (paths, Vec::new())
+    (paths, skipped)
+}
+
+/// Why `path` (named like a session file) is not a file to read, if it is not.
+fn not_a_file(path: &Path) -> Option<String> {
+    let target = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            return Some(if !link {
+                format!("{e}. Check that it is readable")
+            } else if e.kind() == std::io::ErrorKind::NotFound {
+                let to = fs::read_link(path)
+                    .map_or_else(|_| "?".to_owned(), |p| p.display().to_string());
+                format!(
+                    "a symbolic link to {to}, which does not exist. Remove the link or restore the file"
+                )
+            } else if e.raw_os_error() == Some(LOOP_ERROR) {
+                "a symbolic link that leads back to itself (a loop). Remove the link or point it at a session file".to_owned()
+            } else {
+                format!(
+                    "a symbolic link that cannot be followed: {e}. Remove the link or point it at a session file"
+                )
+            });
+        }
+    };
+    let kind = target.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        odd_kind(&kind)
+    };
+    Some(format!(
+        "{what}, not a session file. Move it out of the sessions folder or rename it"
+    ))
+}
+
+/// ELOOP, "too many levels of symbolic links" (40 on Linux, 62 on the BSDs
+/// and macOS); Rust has no error kind for it yet.
+#[cfg(target_os = "linux")]
+const LOOP_ERROR: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const LOOP_ERROR: i32 = 62;
+
+#[cfg(unix)]
+fn odd_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn odd_kind(_: &fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// Replaces the seat names, and their parts, in what the report shows of a
+/// session's typed text: its notes and its local district name.
+fn pseudonymise_facts(f: &mut Facts, r: &Reflection, lang: &str) {
+    let names: Vec<&str> = r
+        .header
+        .setup
+        .seats
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    let names = Pseudonyms::new(&names, lang);
+    for (_, text) in &mut f.notes {
+        *text = names.apply(text);
+    }
+    if let Some(local) = &mut f.row.district_local {
+        *local = names.apply(local);
+    }
 }
 
 /// Reads one session file; a damaged tail leaves it out of the report.

@@ -17,6 +17,9 @@ pub enum SkipReason {
     DeckMismatch,
     /// Its actions do not replay to the recorded game.
     Unreplayable,
+    /// Named like a session file but not one to read: a symbolic-link loop,
+    /// a link to nothing, a folder, a FIFO, a socket or a device.
+    NotAFile,
 }
 
 impl SkipReason {
@@ -28,6 +31,7 @@ impl SkipReason {
             Self::UnknownDeck => "report.skip.unknown_deck",
             Self::DeckMismatch => "report.skip.deck_mismatch",
             Self::Unreplayable => "report.skip.unreplayable",
+            Self::NotAFile => "report.skip.not_a_file",
         }
     }
 }

@@ -8,6 +8,7 @@ mod hash;
 mod journal;
 mod legal;
 mod play;
+mod pressure;
 mod setup;
 mod state;
 
@@ -17,5 +18,6 @@ pub use journal::{
     DeckIdentity, Entry, JOURNAL_FORMAT, Journal, Replay, ReplayError, Undo, replay, replay_prefix,
     undo,
 };
+pub use pressure::{Pressure, collapses};
 pub use setup::{BotKind, SeatKind, SeatSetup, Setup, SetupError};
 pub use state::{Game, Needs, Outcome, ResidentCard, ResidentPlace, ResidentState, Seat};

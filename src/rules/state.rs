@@ -350,8 +350,8 @@ impl Game {
         self.town.iter().map(Vec::len).collect()
     }
 
-    /// The collapse rule, in the one place it is written: a district with
-    /// this many residents waiting at a year end makes the town collapse.
+    /// A district with this many residents waiting at a year end makes the
+    /// town collapse (see [`super::pressure`]).
     pub fn collapse_threshold(&self) -> usize {
         usize::from(self.params.collapse_threshold)
     }
@@ -359,13 +359,12 @@ impl Game {
     /// Whether `load` residents waiting in one district at a year end make
     /// the town collapse.
     pub fn collapses(&self, load: usize) -> bool {
-        load >= self.collapse_threshold()
+        super::pressure::collapses(load, self.collapse_threshold())
     }
 
-    /// How many more residents a district with `load` waiting can take at a
-    /// year end before the town collapses (0 when it would collapse now).
-    pub fn room_left(&self, load: usize) -> usize {
-        self.collapse_threshold().saturating_sub(load)
+    /// How `load` residents waiting in one district stand against the rule.
+    pub fn pressure(&self, load: usize) -> super::Pressure {
+        super::Pressure::of(load, self.collapse_threshold())
     }
 
     /// A stable digest of the whole state, for tests and resume checks.

@@ -1,19 +1,27 @@
 //! Balance simulation: many bot games in parallel, summarised. The same
-//! arguments always give the same report, whatever the thread count.
+//! arguments always give the same report, whatever the thread count, and a
+//! run's memory does not grow with its number of games.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use thiserror::Error;
 
 use crate::bots::Bot;
 use crate::content::Content;
-use crate::rules::{BotKind, Game, Journal, Outcome, SeatKind, Setup, SetupError};
+use crate::rules::{
+    Action, BotKind, Game, Journal, Outcome, RuleError, SeatKind, Setup, SetupError,
+};
 
+mod seating;
 mod sessions;
+mod tally;
 
-pub use sessions::{SaveError, run_saving_sessions, session_id};
+use seating::Seating;
+pub use seating::{SeatChoices, SeatingError};
+pub use sessions::{SaveError, run_saving_sessions, session_id, simulate_saving};
+use tally::Tally;
+pub use tally::{RefusalReport, SimReport};
 
 /// What to simulate.
 #[derive(Debug, Clone)]
@@ -27,10 +35,47 @@ pub struct SimConfig {
     pub keep_journals: bool,
 }
 
-/// One finished bot game.
+/// Choices beyond [`SimConfig`]: fixed roles and homes, and the action cap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOptions {
+    pub seating: SeatChoices,
+    /// Most actions one game may take before it is cut off.
+    pub max_actions: u32,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self {
+            seating: SeatChoices::default(),
+            max_actions: MAX_ACTIONS,
+        }
+    }
+}
+
+/// Most actions one game may take before the simulator cuts it off, unless
+/// [`RunOptions::max_actions`] says otherwise. Heuristic games take a few
+/// hundred.
+pub const MAX_ACTIONS: u32 = 100_000;
+
+/// How a bot game ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GameEnd {
+    /// The game is over: the town survived or collapsed.
+    Over(Outcome),
+    /// The rules refused a bot's action (a bot bug); the game stopped there.
+    Refused {
+        seat: usize,
+        action: Action,
+        error: RuleError,
+    },
+    /// The game reached the action cap without ending.
+    ActionCap,
+}
+
+/// One bot game, finished or stopped.
 #[derive(Debug, Clone)]
 pub struct GameResult {
-    pub outcome: Outcome,
+    pub end: GameEnd,
     pub actions: u32,
     /// Residents connected by the end.
     pub connected: usize,
@@ -38,24 +83,24 @@ pub struct GameResult {
     pub journal: Option<Journal>,
 }
 
-/// The summary the CLI prints.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct SimReport {
-    pub games: usize,
-    pub wins: usize,
-    pub win_rate: f64,
-    /// 95 % Wilson score interval of the win rate.
-    pub win_rate_ci95: (f64, f64),
-    /// Collapses per year.
-    pub collapse_years: BTreeMap<i32, usize>,
-    /// Collapses per district id.
-    pub collapse_districts: BTreeMap<String, usize>,
-    /// Mean residents connected per game.
-    pub mean_resolved: f64,
+impl GameResult {
+    /// The game's outcome; `None` when it did not finish.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match &self.end {
+            GameEnd::Over(o) => Some(o),
+            GameEnd::Refused { .. } | GameEnd::ActionCap => None,
+        }
+    }
 }
 
-/// Most actions one game may take before the simulator gives up on it.
-const MAX_ACTIONS: u32 = 100_000;
+/// Why a run could not start.
+#[derive(Debug, Error)]
+pub enum SimError {
+    #[error("{}: {}", .0.option(), .0)]
+    Seating(#[from] SeatingError),
+    #[error("cannot set up the games: {0}")]
+    Setup(#[from] SetupError),
+}
 
 /// The seed of game `i` of a run: a SplitMix64 step, so neighbouring games differ fully.
 pub fn game_seed(seed: u64, i: usize) -> u64 {
@@ -67,13 +112,14 @@ pub fn game_seed(seed: u64, i: usize) -> u64 {
 
 /// Plays one game with bots in every seat, recording its journal.
 pub fn play_one(content: &Arc<Content>, setup: Setup) -> Result<GameResult, SetupError> {
-    play(content, setup, true)
+    play(content, setup, true, MAX_ACTIONS)
 }
 
 fn play(
     content: &Arc<Content>,
     setup: Setup,
     keep_journal: bool,
+    max_actions: u32,
 ) -> Result<GameResult, SetupError> {
     let mut journal = keep_journal.then(|| Journal::new(content, setup.clone()));
     let mut game = Game::new(Arc::clone(content), setup.clone())?;
@@ -89,7 +135,13 @@ fn play(
             Bot::new(kind, setup.seed, i)
         })
         .collect();
-    while !game.is_over() && game.actions_taken() < MAX_ACTIONS {
+    let end = loop {
+        if let Some(outcome) = game.outcome() {
+            break GameEnd::Over(outcome.clone());
+        }
+        if game.actions_taken() >= max_actions {
+            break GameEnd::ActionCap;
+        }
         let seat = game.current_seat();
         let action = bots[seat].choose(&game, seat);
         match game.act(seat, &action) {
@@ -98,98 +150,97 @@ fn play(
                     j.record(seat, action);
                 }
             }
-            // A bot proposing an illegal action is a bug; end the turn instead of looping.
-            Err(_) => {
-                if game.act(seat, &crate::rules::Action::EndTurn).is_ok() {
-                    if let Some(j) = &mut journal {
-                        j.record(seat, crate::rules::Action::EndTurn);
-                    }
-                } else {
-                    break;
-                }
+            Err(error) => {
+                break GameEnd::Refused {
+                    seat,
+                    action,
+                    error,
+                };
             }
         }
-    }
-    let outcome = game.outcome().cloned().unwrap_or(Outcome::Survived {
-        connected: game.connected_residents().len(),
-    });
+    };
     Ok(GameResult {
-        outcome,
+        end,
         actions: game.actions_taken(),
         connected: game.connected_residents().len(),
         journal,
     })
 }
 
-/// The setup every game of a run shares (each game gets its own seed),
-/// checked by setting up one game.
-fn run_setup(content: &Arc<Content>, config: &SimConfig) -> Result<Setup, SetupError> {
-    let setup0 = Setup::standard(
+/// Sets up game 0 of a run to check the setup every game shares.
+fn check_setup(
+    content: &Arc<Content>,
+    config: &SimConfig,
+    seating: &Seating,
+) -> Result<(), SetupError> {
+    Game::new(Arc::clone(content), game_setup(content, config, seating, 0)).map(|_| ())
+}
+
+/// The setup of game `index` of a run.
+fn game_setup(content: &Content, config: &SimConfig, seating: &Seating, index: usize) -> Setup {
+    seating.setup(
         content,
-        config.seats,
         SeatKind::Bot(config.bot),
         &config.difficulty,
-        config.seed,
-    );
-    Game::new(Arc::clone(content), setup0.clone())?;
-    Ok(setup0)
+        game_seed(config.seed, index),
+    )
 }
 
 /// Plays `config.games` games on all cores; results come back in game order.
 pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>, SetupError> {
-    let setup0 = run_setup(content, config)?;
+    let seating = Seating::free(config.seats);
+    check_setup(content, config, &seating)?;
     (0..config.games)
         .into_par_iter()
         .map(|i| {
-            let mut setup = setup0.clone();
-            setup.seed = game_seed(config.seed, i);
-            play(content, setup, config.keep_journals)
+            let setup = game_setup(content, config, &seating, i);
+            play(content, setup, config.keep_journals, MAX_ACTIONS)
         })
         .collect()
 }
 
-/// Summarises results.
+/// Plays the run on all cores, counting each game as it finishes: no
+/// result is kept, so memory stays flat however many games are played.
+pub fn simulate(
+    content: &Arc<Content>,
+    config: &SimConfig,
+    options: &RunOptions,
+) -> Result<SimReport, SimError> {
+    let seating = Seating::new(content, config.seats, &options.seating)?;
+    check_setup(content, config, &seating)?;
+    let tally = fold_games(content, config.games, |i| {
+        let setup = game_setup(content, config, &seating, i);
+        play(content, setup, false, options.max_actions)
+    })?;
+    Ok(tally.report(content))
+}
+
+/// Plays games `0..games` with `one` and folds their results into a
+/// [`Tally`]; sums merge the same whatever the split between threads.
+fn fold_games<E: Send>(
+    content: &Content,
+    games: usize,
+    one: impl Fn(usize) -> Result<GameResult, E> + Sync + Send,
+) -> Result<Tally, E> {
+    (0..games)
+        .into_par_iter()
+        .try_fold(
+            || Tally::new(content),
+            |mut t, i| {
+                t.add(i, &one(i)?);
+                Ok(t)
+            },
+        )
+        .try_reduce(|| Tally::new(content), |a, b| Ok(a.merge(b)))
+}
+
+/// Summarises results (in game order).
 pub fn summarise(content: &Content, results: &[GameResult]) -> SimReport {
-    let games = results.len();
-    let mut wins = 0;
-    let mut collapse_years = BTreeMap::new();
-    let mut collapse_districts = BTreeMap::new();
-    let mut resolved = 0usize;
-    for r in results {
-        match &r.outcome {
-            Outcome::Survived { .. } => {
-                wins += 1;
-                resolved += r.connected;
-            }
-            // Bots never end a game early; counted as neither win nor collapse.
-            Outcome::EndedEarly { .. } => resolved += r.connected,
-            Outcome::Collapsed { year, district, .. } => {
-                *collapse_years.entry(*year).or_insert(0) += 1;
-                *collapse_districts
-                    .entry(content.district(*district).key.clone())
-                    .or_insert(0) += 1;
-                resolved += r.connected;
-            }
-        }
+    let mut tally = Tally::new(content);
+    for (i, r) in results.iter().enumerate() {
+        tally.add(i, r);
     }
-    let win_rate = if games == 0 {
-        0.0
-    } else {
-        wins as f64 / games as f64
-    };
-    SimReport {
-        games,
-        wins,
-        win_rate,
-        win_rate_ci95: wilson(wins, games),
-        collapse_years,
-        collapse_districts,
-        mean_resolved: if games == 0 {
-            0.0
-        } else {
-            resolved as f64 / games as f64
-        },
-    }
+    tally.report(content)
 }
 
 /// 95 % Wilson score interval for `k` successes in `n` trials.

@@ -9,7 +9,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use super::{GameResult, SimConfig, game_seed, play, run_setup};
+use super::seating::Seating;
+use super::{
+    GameResult, RunOptions, SeatingError, SimConfig, SimError, SimReport, check_setup, fold_games,
+    game_setup, play,
+};
 use crate::content::Content;
 use crate::rules::{BotKind, Game, Journal, RuleError, Setup, SetupError};
 use crate::session::{Record, ScenarioSource, SessionError, SessionHeader, SessionWriter};
@@ -17,6 +21,8 @@ use crate::session::{Record, ScenarioSource, SessionError, SessionHeader, Sessio
 /// Why a run could not be saved as sessions.
 #[derive(Debug, Error)]
 pub enum SaveError {
+    #[error("{}: {}", .0.option(), .0)]
+    Seating(#[from] SeatingError),
     #[error("cannot set up the games: {0}")]
     Setup(#[from] SetupError),
     #[error("{0}")]
@@ -27,10 +33,23 @@ pub enum SaveError {
     Replay { game: usize, error: RuleError },
 }
 
+impl From<SimError> for SaveError {
+    fn from(e: SimError) -> Self {
+        match e {
+            SimError::Seating(e) => Self::Seating(e),
+            SimError::Setup(e) => Self::Setup(e),
+        }
+    }
+}
+
 /// The session id of game `index` of a run: the run's seed and the game's
 /// index, then a short digest of the deck and settings, so runs with other
 /// settings never share a name.
 pub fn session_id(content: &Content, config: &SimConfig, index: usize) -> String {
+    id_with(content, config, &Seating::free(config.seats), index)
+}
+
+fn id_with(content: &Content, config: &SimConfig, seating: &Seating, index: usize) -> String {
     let mut h = blake3::Hasher::new();
     h.update(content.content_hash().as_bytes());
     h.update(config.difficulty.as_bytes());
@@ -40,6 +59,7 @@ pub fn session_id(content: &Content, config: &SimConfig, index: usize) -> String
         BotKind::Random => 1,
     }]);
     h.update(&config.seed.to_le_bytes());
+    seating.digest(&mut h);
     let tag = h.finalize().to_hex();
     format!("sim-{}-{index:05}-{}", config.seed, &tag[..8])
 }
@@ -54,32 +74,81 @@ pub fn run_saving_sessions(
     scenario: ScenarioSource,
     dir: &Path,
 ) -> Result<Vec<GameResult>, SaveError> {
-    let mut setup0 = run_setup(content, config)?;
-    for (i, seat) in setup0.seats.iter_mut().enumerate() {
-        seat.name = format!("Bot {}", i + 1);
-    }
-    let base = SessionHeader::new(content, scenario, setup0.clone());
+    let saver = Saver::new(content, config, &RunOptions::default(), scenario, dir)?;
     (0..config.games)
         .into_par_iter()
-        .map(|i| {
-            let mut setup = setup0.clone();
-            setup.seed = game_seed(config.seed, i);
-            let mut result = play(content, setup.clone(), true)?;
-            let journal = result
-                .journal
-                .take()
-                .unwrap_or_else(|| Journal::new(content, setup.clone()));
-            let mut header = base.clone();
-            header.session_id = session_id(content, config, i);
-            header.setup = setup;
-            let records = records(content, &header.setup, &journal, i)?;
-            SessionWriter::write_complete(dir, &header, &records)?;
-            if config.keep_journals {
-                result.journal = Some(journal);
-            }
-            Ok(result)
-        })
+        .map(|i| saver.save(i, config.keep_journals))
         .collect()
+}
+
+/// Plays the run like [`super::simulate`] (same report) and saves each game
+/// in `dir` as [`run_saving_sessions`] does, keeping no result in memory.
+pub fn simulate_saving(
+    content: &Arc<Content>,
+    config: &SimConfig,
+    options: &RunOptions,
+    scenario: ScenarioSource,
+    dir: &Path,
+) -> Result<SimReport, SaveError> {
+    let saver = Saver::new(content, config, options, scenario, dir)?;
+    let tally = fold_games(content, config.games, |i| saver.save(i, false))?;
+    Ok(tally.report(content))
+}
+
+/// What every saved game of a run shares.
+struct Saver<'a> {
+    content: &'a Arc<Content>,
+    config: &'a SimConfig,
+    seating: Seating,
+    max_actions: u32,
+    base: SessionHeader,
+    dir: &'a Path,
+}
+
+impl<'a> Saver<'a> {
+    fn new(
+        content: &'a Arc<Content>,
+        config: &'a SimConfig,
+        options: &RunOptions,
+        scenario: ScenarioSource,
+        dir: &'a Path,
+    ) -> Result<Self, SaveError> {
+        let seating = Seating::new(content, config.seats, &options.seating)?;
+        check_setup(content, config, &seating)?;
+        let base = SessionHeader::new(content, scenario, game_setup(content, config, &seating, 0));
+        Ok(Self {
+            content,
+            config,
+            seating,
+            max_actions: options.max_actions,
+            base,
+            dir,
+        })
+    }
+
+    /// Plays game `i`, saves it, and returns its result (with its journal
+    /// when `keep_journal`).
+    fn save(&self, i: usize, keep_journal: bool) -> Result<GameResult, SaveError> {
+        let content = self.content;
+        let mut setup = game_setup(content, self.config, &self.seating, i);
+        for (n, seat) in setup.seats.iter_mut().enumerate() {
+            seat.name = format!("Bot {}", n + 1);
+        }
+        let mut result = play(content, setup.clone(), true, self.max_actions)?;
+        let journal = result
+            .journal
+            .take()
+            .unwrap_or_else(|| Journal::new(content, setup.clone()));
+        let mut header = self.base.clone();
+        header.session_id = id_with(content, self.config, &self.seating, i);
+        header.setup = setup;
+        let records = records(content, &header.setup, &journal, i)?;
+        SessionWriter::write_complete(self.dir, &header, &records)?;
+        if keep_journal {
+            result.journal = Some(journal);
+        }
+        Ok(result)
+    }
 }
 
 /// The records of a journal as the game would have written them: each

@@ -169,7 +169,7 @@ fn district_panel(
 ) {
     let t = view.texts;
     let district = game.content().district(d);
-    let threshold = usize::from(game.params().collapse_threshold);
+    let threshold = game.collapse_threshold();
     let residents = game.district_residents(d);
     let stroke_width = if view.high_contrast { 4.0 } else { 3.0 };
     let frame = Frame::group(ui.style())

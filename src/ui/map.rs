@@ -10,32 +10,10 @@ use bevy_egui::egui::{
 use super::BoardView;
 use crate::content::{District, DistrictId, Pattern};
 use crate::i18n::{LogContext, Texts};
-use crate::rules::Game;
+use crate::rules::{Game, Pressure};
 
 /// Width over height of the drawn map (the map data is in 0..1 both ways).
 const MAP_ASPECT: f32 = 1.6;
-
-/// How a district stands against the collapse threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum LoadLevel {
-    Safe,
-    /// One more resident and the district is at the threshold.
-    OneShort,
-    /// At or over the threshold: the town collapses at the year end.
-    AtLimit,
-}
-
-impl LoadLevel {
-    pub(super) fn of(load: usize, threshold: usize) -> Self {
-        if load >= threshold {
-            LoadLevel::AtLimit
-        } else if load + 1 == threshold {
-            LoadLevel::OneShort
-        } else {
-            LoadLevel::Safe
-        }
-    }
-}
 
 /// `●●●○○ 3/5`, then `！ one short` or `‼ at the limit`: readable in greyscale.
 pub(super) fn load_line(texts: &Texts, load: usize, threshold: usize) -> String {
@@ -49,13 +27,13 @@ pub(super) fn load_line(texts: &Texts, load: usize, threshold: usize) -> String 
         "board.load_short",
         &[("load", &load), ("threshold", &threshold)],
     ));
-    match LoadLevel::of(load, threshold) {
-        LoadLevel::Safe => {}
-        LoadLevel::OneShort => {
+    match Pressure::of(load, threshold) {
+        Pressure::Safe => {}
+        Pressure::OneShort => {
             s.push_str(" ！ ");
             s.push_str(texts.t("board.one_short"));
         }
-        LoadLevel::AtLimit => {
+        Pressure::Collapses => {
             s.push_str(" ‼ ");
             s.push_str(texts.t("board.at_limit"));
         }
@@ -108,7 +86,7 @@ pub(super) fn town_map(
     let spacing = (body.size * 0.7).max(6.0);
     let ink = ui.visuals().strong_text_color();
     let outline = Stroke::new(if view.high_contrast { 3.0 } else { 1.5 }, ink);
-    let threshold = usize::from(game.params().collapse_threshold);
+    let threshold = game.collapse_threshold();
     let loads = game.loads();
 
     for (i, district) in districts.iter().enumerate() {
@@ -496,9 +474,9 @@ mod tests {
 
     #[test]
     fn load_levels_warn_one_short_and_at_the_limit() {
-        assert_eq!(LoadLevel::of(3, 5), LoadLevel::Safe);
-        assert_eq!(LoadLevel::of(4, 5), LoadLevel::OneShort);
-        assert_eq!(LoadLevel::of(5, 5), LoadLevel::AtLimit);
+        assert_eq!(Pressure::of(3, 5), Pressure::Safe);
+        assert_eq!(Pressure::of(4, 5), Pressure::OneShort);
+        assert_eq!(Pressure::of(5, 5), Pressure::Collapses);
         let t = Texts::load("en");
         let line = load_line(&t, 4, 5);
         assert!(line.starts_with("●●●●○ 4/5 ！"), "{line}");

@@ -135,6 +135,16 @@ pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndInt
                     .collect();
                 ui.add(Label::new(names.join(t.t("log.list_separator"))).wrap());
             }
+            Outcome::EndedEarly { year, connected } => {
+                ui.heading(t.fmt("end.ended_early", &[("year", year)]));
+                ui.add(
+                    Label::new(
+                        RichText::new(t.fmt("end.residents_connected", &[("count", connected)]))
+                            .strong(),
+                    )
+                    .wrap(),
+                );
+            }
         }
         ui.separator();
         ui.with_layout(Layout::left_to_right(Align::Center), |ui| {

@@ -2,18 +2,16 @@
 //! warning when one short of the threshold), and the residents whose needs
 //! grew that year.
 //!
-//! The action that ends a year's last turn also starts the next year's first
-//! turn, whose resident arrives in the same event list. [`YearEnd::of`] takes
-//! the figures at the `YearEnded` event itself, so that arrival (and anything
-//! else after the year end) is not counted in the summary.
+//! The figures are those the rules put in the `YearEnded` event itself, so
+//! the next year's first arrival (in the same event list) is not counted.
 
 use bevy_egui::egui::{Key, Label, Modifiers, RichText, Ui};
 
 use super::BoardView;
 use super::cards::need_text;
-use super::map::{LoadLevel, load_line, swatch};
+use super::map::{load_line, swatch};
 use crate::content::{DistrictId, Need, ResidentId};
-use crate::rules::{Event, Game, NeedCause};
+use crate::rules::{Event, Game, NeedCause, Pressure};
 
 /// What the summary of one year end shows, as it stood at that year end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,52 +27,18 @@ pub struct YearEnd {
 }
 
 impl YearEnd {
-    /// The summary of the last year end in `events`, where `game` is the
-    /// state right after the last of `events` (e.g. a table's whole event
-    /// list, or just the events of the action that ended the year). `None`
-    /// when no year has ended in `events`.
-    pub fn of(game: &Game, events: &[Event]) -> Option<YearEnd> {
-        let end = events
-            .iter()
-            .rposition(|e| matches!(e, Event::YearEnded { .. }))?;
-        let Event::YearEnded { year } = events[end] else {
-            return None;
-        };
-        let content = game.content();
-        // Walk the town back from now to the year end.
-        let mut loads = game.loads();
-        for e in &events[end + 1..] {
-            match e {
-                Event::ResidentArrived { district, .. } => {
-                    if let Some(l) = loads.get_mut(district.index()) {
-                        *l = l.saturating_sub(1);
-                    }
-                }
-                Event::Prescribed { resident, .. } => {
-                    let d = content.resident(*resident).district;
-                    if let Some(l) = loads.get_mut(d.index()) {
-                        *l += 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let start = events[..end]
-            .iter()
-            .rposition(|e| matches!(e, Event::YearEnded { .. }))
-            .map_or(0, |p| p + 1);
-        let grew = events[start..end]
-            .iter()
-            .filter_map(|e| match e {
-                Event::NeedGained {
-                    resident,
-                    need,
-                    cause,
-                } => Some((*resident, *need, *cause)),
-                _ => None,
-            })
-            .collect();
-        Some(YearEnd { year, loads, grew })
+    /// The summary of the last year end in `events`, as the rules' own
+    /// `YearEnded` event recorded it. `None` when no year has ended in
+    /// `events`.
+    pub fn of(events: &[Event]) -> Option<YearEnd> {
+        events.iter().rev().find_map(|e| match e {
+            Event::YearEnded { year, loads, grew } => Some(YearEnd {
+                year: *year,
+                loads: loads.clone(),
+                grew: grew.iter().map(|g| (g.resident, g.need, g.cause)).collect(),
+            }),
+            _ => None,
+        })
     }
 }
 
@@ -84,7 +48,7 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
     let t = view.texts;
     let words = view.words(game);
     let content = game.content();
-    let threshold = usize::from(game.params().collapse_threshold);
+    let threshold = game.collapse_threshold();
     let mut done = false;
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
@@ -116,13 +80,13 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
             .enumerate()
             .filter_map(|(i, load)| {
                 let district = words.district(DistrictId::from_index(i));
-                match LoadLevel::of(*load, threshold) {
-                    LoadLevel::Safe => None,
-                    LoadLevel::OneShort => Some(format!(
+                match Pressure::of(*load, threshold) {
+                    Pressure::Safe => None,
+                    Pressure::OneShort => Some(format!(
                         "！ {}",
                         t.fmt("year_end.warning", &[("district", &district)])
                     )),
-                    LoadLevel::AtLimit => Some(format!(
+                    Pressure::Collapses => Some(format!(
                         "‼ {}",
                         t.fmt("year_end.at_limit", &[("district", &district)])
                     )),
