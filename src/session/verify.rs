@@ -151,7 +151,9 @@ impl LoadedSession {
                         ..
                     }
             );
-            let plays = matches!(record, Record::Act { .. } | Record::Intervention { .. });
+            // an intervention's record is a remark; its effect is the
+            // `Act` (or undo) that follows it, checked here
+            let plays = matches!(record, Record::Act { .. });
             if let Some(end) = w.finished
                 && (plays || takes_back)
             {
