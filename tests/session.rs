@@ -207,7 +207,7 @@ fn a_session_reads_back_as_written() {
     assert!(
         text.lines()
             .next()
-            .is_some_and(|l| l.contains("\"format\":1"))
+            .is_some_and(|l| l.contains("\"format\":2"))
     );
     // no temp files are left beside it
     let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -610,4 +610,505 @@ fn the_data_dir_follows_the_environment_override() {
     save_settings(&mine).expect("save");
     assert_eq!(load_settings(), (mine, None));
     unsafe { std::env::remove_var(DATA_DIR_ENV) };
+}
+
+// ---- verification of every record, format 1, limits, recovery ----
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sessions/format1")
+        .join(name)
+}
+
+/// The lines of a file, and writing them back.
+fn file_lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .expect("read")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn write_lines(path: &Path, lines: &[String]) {
+    std::fs::write(path, lines.join("\n") + "\n").expect("write");
+}
+
+fn verify_file(path: &Path, content: &Arc<Content>) -> Result<rules::Game, SessionError> {
+    load_session(path)?
+        .verify(Arc::clone(content))
+        .map(|v| v.game)
+}
+
+#[test]
+fn every_swap_of_two_adjacent_different_actions_is_refused() {
+    let dir = TempDir::new("swaps");
+    let mut live = Live::start(dir.path(), 77);
+    live.play(40);
+    let path = live.writer.path().to_path_buf();
+    let lines = file_lines(&path);
+    assert_eq!(lines.len(), 41);
+    let (mut tried, mut accepted) = (0, 0);
+    for i in 1..lines.len() - 1 {
+        let (a, b) = (&live.journal.entries[i - 1], &live.journal.entries[i]);
+        if a == b {
+            continue;
+        }
+        let mut swapped = lines.clone();
+        swapped.swap(i, i + 1);
+        write_lines(&path, &swapped);
+        tried += 1;
+        if let Ok(game) = verify_file(&path, &live.content) {
+            accepted += 1;
+            eprintln!("swap {i} accepted: {}", game.state_hash());
+        }
+    }
+    assert!(tried > 30, "{tried}");
+    assert_eq!(accepted, 0, "{accepted} of {tried} swaps accepted");
+}
+
+#[test]
+fn a_finished_record_must_agree_with_the_game_and_end_it() {
+    let dir = TempDir::new("finished");
+    let mut live = Live::start(dir.path(), 5);
+    live.play(100_000);
+    live.writer
+        .append(&Record::finished(&live.game))
+        .expect("append");
+    let path = live.writer.path().to_path_buf();
+    let lines = file_lines(&path);
+    assert!(verify_file(&path, &live.content).is_ok());
+
+    // the last action deleted: the Finished record no longer follows
+    let mut cut = lines.clone();
+    cut.remove(cut.len() - 2);
+    write_lines(&path, &cut);
+    let err = verify_file(&path, &live.content).expect_err("refused");
+    let msg = err.to_string();
+    assert!(
+        matches!(err, SessionError::Contradiction { line, .. } if line == cut.len()),
+        "{msg}"
+    );
+    assert!(msg.contains("going on"), "{msg}");
+
+    // an action after the end
+    let mut after = lines.clone();
+    after.push(lines[lines.len() - 2].clone());
+    write_lines(&path, &after);
+    let err = verify_file(&path, &live.content).expect_err("refused");
+    assert!(
+        matches!(err, SessionError::Contradiction { line, .. } if line == after.len()),
+        "{err}"
+    );
+    assert!(err.to_string().contains("after the end"), "{err}");
+
+    // a different outcome
+    let mut other = lines.clone();
+    let last = other.len() - 1;
+    other[last] = serde_json::to_string(&Record::Finished {
+        outcome: OutcomeSummary::EndedEarly {
+            year: 2021,
+            connected: 0,
+        },
+    })
+    .expect("encode");
+    write_lines(&path, &other);
+    let err = verify_file(&path, &live.content).expect_err("refused");
+    assert!(
+        err.to_string().contains(&format!("line {}", last + 1)),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_changed_difficulty_or_a_missing_hash_is_refused() {
+    let dir = TempDir::new("difficulty");
+    let mut live = Live::start(dir.path(), 12);
+    live.play(30);
+    let path = live.writer.path().to_path_buf();
+    let lines = file_lines(&path);
+    for other in ["intro", "challenge"] {
+        let mut changed = lines.clone();
+        changed[0] = changed[0].replace(
+            "\"difficulty\":\"standard\"",
+            &format!("\"difficulty\":\"{other}\""),
+        );
+        assert_ne!(changed[0], lines[0]);
+        write_lines(&path, &changed);
+        let err = verify_file(&path, &live.content).expect_err("refused");
+        assert!(
+            matches!(err, SessionError::StateMismatch { line: 2, .. }),
+            "{other}: {err}"
+        );
+    }
+    let mut unhashed = lines.clone();
+    let hash = live.game.state_hash();
+    unhashed[30] = unhashed[30].replace(&format!("\"{hash}\""), "null");
+    assert_ne!(unhashed[30], lines[30]);
+    write_lines(&path, &unhashed);
+    let err = verify_file(&path, &live.content).expect_err("refused");
+    assert!(
+        err.to_string().contains("line 31") && err.to_string().contains("no state hash"),
+        "{err}"
+    );
+}
+
+/// What each format-1 fixture must still read as.
+struct Expect {
+    file: &'static str,
+    actions: usize,
+    year_reached: i32,
+    outcome: Option<OutcomeSummary>,
+    /// The v1 hash of the game reached (for the unfinished ones).
+    hash_v1: Option<&'static str>,
+}
+
+fn format1_fixtures() -> Vec<Expect> {
+    vec![
+        Expect {
+            file: "a-unfinished-4-seats.ccsession",
+            actions: 37,
+            year_reached: 2023,
+            outcome: None,
+            hash_v1: Some("f07cdd39b87cfa74d58d3519e0e6702f63421bfc1951f9c0660e7c91f7107df3"),
+        },
+        Expect {
+            file: "b-collapsed.ccsession",
+            actions: 88,
+            year_reached: 2026,
+            outcome: Some(OutcomeSummary::Collapsed {
+                year: 2026,
+                district: "hills".into(),
+                residents: ["r-009", "r-001", "r-004", "r-012"]
+                    .map(String::from)
+                    .to_vec(),
+            }),
+            hash_v1: Some("a3aafff29e8ba03f6d90dcd3f53a77a779a15585729ba3b5ff840ab0a5f4ed88"),
+        },
+        Expect {
+            file: "c-ended-early-with-acts-after.ccsession",
+            // 40 played, then the facilitator's end as the rules' EndGame
+            actions: 41,
+            year_reached: 2023,
+            outcome: Some(OutcomeSummary::EndedEarly {
+                year: 2023,
+                connected: 8,
+            }),
+            hash_v1: None,
+        },
+        Expect {
+            file: "d-skip-turn-and-undo-past-reveal.ccsession",
+            actions: 24,
+            year_reached: 2022,
+            outcome: None,
+            hash_v1: Some("b646ba96919a20caa9b3627970fb5f3024dea7077ca811e7a2462f7ffb2b43aa"),
+        },
+    ]
+}
+
+#[test]
+fn format1_files_open_replay_and_list_as_they_did() {
+    let content = content();
+    let dir = TempDir::new("format1-list");
+    for e in format1_fixtures() {
+        let loaded = load_session(&fixture(e.file)).expect(e.file);
+        assert_eq!(loaded.damage, None, "{}", e.file);
+        assert_eq!(loaded.year_reached(), e.year_reached, "{}", e.file);
+        assert_eq!(loaded.finished(), e.outcome.as_ref(), "{}", e.file);
+        let v = loaded.verify(Arc::clone(&content)).expect(e.file);
+        assert_eq!(v.journal.entries.len(), e.actions, "{}", e.file);
+        assert_eq!(
+            v.game.outcome().is_some(),
+            e.outcome.is_some(),
+            "{}",
+            e.file
+        );
+        if let Some(o) = &e.outcome {
+            assert_eq!(&OutcomeSummary::of(&v.game), o, "{}", e.file);
+        }
+        if let Some(h) = e.hash_v1 {
+            assert_eq!(v.game.state_hash_v1(), h, "{}", e.file);
+        }
+        std::fs::copy(fixture(e.file), dir.path().join(e.file)).expect("copy");
+    }
+    // the ended-early file: the acts recorded after the end are left out, said so
+    let c = load_session(&fixture("c-ended-early-with-acts-after.ccsession")).expect("load");
+    assert_eq!(
+        c.journal().entries.last().map(|e| &e.action),
+        Some(&Action::EndGame)
+    );
+    assert!(
+        c.adjustments.iter().any(|a| a.contains("2 later action")),
+        "{:?}",
+        c.adjustments
+    );
+    // the listing reads the same facts without replaying
+    let listing = list_sessions(dir.path());
+    assert_eq!(listing.sessions.len(), 4, "{:?}", listing.skipped);
+    for e in format1_fixtures() {
+        let s = listing
+            .sessions
+            .iter()
+            .find(|s| s.path.ends_with(e.file))
+            .expect("listed");
+        assert_eq!(
+            (s.year_reached, &s.outcome, s.damaged()),
+            (e.year_reached, &e.outcome, false),
+            "{}",
+            e.file
+        );
+    }
+}
+
+#[test]
+fn format1_files_export_with_the_same_outcome() {
+    use community_coping::export::{ExportOptions, Format, export_session};
+    for e in format1_fixtures() {
+        let json = export_session(&fixture(e.file), &ExportOptions::new(Format::Json))
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        assert!(json.len() > 1000, "{}", e.file);
+    }
+}
+
+#[test]
+fn resuming_a_format1_file_upgrades_it_and_keeps_the_original() {
+    let content = content();
+    let dir = TempDir::new("format1-resume");
+    for name in [
+        "a-unfinished-4-seats.ccsession",
+        "d-skip-turn-and-undo-past-reveal.ccsession",
+    ] {
+        let path = dir.path().join(name);
+        std::fs::copy(fixture(name), &path).expect("copy");
+        let loaded = load_session(&path).expect("load");
+        assert!(
+            SessionWriter::reopen(&loaded).is_err(),
+            "an unverified format-1 file is not appended to"
+        );
+        let v = loaded.verify(Arc::clone(&content)).expect("verify");
+        let mut game = v.game.clone();
+        let mut w = SessionWriter::reopen(&v.session).expect("reopen");
+        // go on playing: one more action, recorded as the table does
+        let seat = game.current_seat();
+        let action = Bot::new(BotKind::Heuristic, 1, seat).choose(&game, seat);
+        game.act(seat, &action).expect("legal");
+        w.append(&Record::act(seat, action, &game)).expect("append");
+        drop(w);
+        let mut backup = path.clone().into_os_string();
+        backup.push(".format1");
+        assert_eq!(
+            std::fs::read(&backup).expect("backup"),
+            std::fs::read(fixture(name)).expect("fixture")
+        );
+        let again = load_session(&path).expect("load");
+        assert!(file_lines(&path)[0].contains("\"format\":2"));
+        let v2 = again.verify(Arc::clone(&content)).expect("verify upgraded");
+        assert_eq!(v2.game.state_hash(), game.state_hash(), "{name}");
+        assert_eq!(v2.journal.entries.len(), v.journal.entries.len() + 1);
+    }
+}
+
+#[test]
+fn years_outside_the_calendar_are_refused_naming_the_line() {
+    let content = content();
+    let dir = TempDir::new("years");
+    let mut w = SessionWriter::create(dir.path(), &header(&content, 4)).expect("create");
+    let note = |year| Record::Note {
+        text: "n".into(),
+        year,
+        seat: 0,
+        elapsed_secs: 1,
+    };
+    w.append(&note(2022)).expect("append");
+    w.append(&note(99_999)).expect("append");
+    w.append(&note(2023)).expect("append");
+    let path = w.path().to_path_buf();
+    let loaded = load_session(&path).expect("load");
+    assert_eq!(loaded.records.len(), 2);
+    let damage = loaded.damage.clone().expect("damage");
+    assert!(
+        damage.contains("line 3") && damage.contains("99999"),
+        "{damage}"
+    );
+    // after an unreadable line, a record that does not verify is left out
+    w.append(&note(2100)).expect("append");
+    let v = load_session(&path)
+        .expect("load")
+        .verify(Arc::clone(&content))
+        .expect("recovered");
+    assert_eq!(v.session.records.len(), 1);
+    // inside 1900..=2200 but far from the deck's 2021..=2030: refused
+    let mut lines = file_lines(&path);
+    lines.remove(2);
+    write_lines(&path, &lines);
+    let err = verify_file(&path, &content).expect_err("refused");
+    assert!(
+        matches!(err, SessionError::Contradiction { line: 4, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("2100"), "{err}");
+    // the header's start year
+    let mut lines = file_lines(&path);
+    lines[0] = lines[0].replace("\"start_year\":2021", "\"start_year\":-2000000000");
+    write_lines(&path, &lines);
+    let err = load_session(&path).expect_err("refused");
+    assert!(err.to_string().contains("start_year"), "{err}");
+}
+
+#[test]
+fn oversized_files_lines_and_devices_are_refused_in_one_line() {
+    let dir = TempDir::new("limits");
+    let big = dir.path().join("big.ccsession");
+    let f = std::fs::File::create(&big).expect("create");
+    f.set_len(community_coping::session::MAX_SESSION_BYTES + 1)
+        .expect("sparse");
+    let err = load_session(&big).expect_err("too large");
+    assert!(matches!(err, SessionError::TooLarge { .. }), "{err}");
+    #[cfg(unix)]
+    {
+        let err = load_session(Path::new("/dev/zero")).expect_err("a device");
+        assert!(matches!(err, SessionError::NotAFile { .. }), "{err}");
+    }
+    let err = load_session(dir.path()).expect_err("a folder");
+    assert!(matches!(err, SessionError::NotAFile { .. }), "{err}");
+    // a 2 MB first line; a 2 MB garbage header is echoed only in part
+    let long = dir.path().join("long.ccsession");
+    std::fs::write(&long, "x".repeat(2 << 20)).expect("write");
+    let err = load_session(&long).expect_err("too long");
+    assert!(matches!(err, SessionError::HeaderTooLong { .. }), "{err}");
+    std::fs::write(&long, "y".repeat(10_000)).expect("write");
+    let msg = load_session(&long).expect_err("garbage").to_string();
+    assert!(
+        msg.len() < 800 && !msg.contains('\n'),
+        "{} chars",
+        msg.len()
+    );
+    // a 2 MB record line is skipped, the rest kept
+    let content = content();
+    let mut w = SessionWriter::create(dir.path(), &header(&content, 4)).expect("create");
+    w.append(&Record::Note {
+        text: "z".repeat(2 << 20),
+        year: 2021,
+        seat: 0,
+        elapsed_secs: 1,
+    })
+    .expect("append");
+    w.append(&Record::Undo).expect("append");
+    let loaded = load_session(w.path()).expect("load");
+    assert_eq!(loaded.records, [Record::Undo]);
+    assert!(loaded.damage.expect("damage").contains("line 2"));
+}
+
+#[test]
+fn a_bom_is_accepted_and_a_binary_header_is_one_clear_line() {
+    let dir = TempDir::new("bom");
+    let content = content();
+    let mut w = SessionWriter::create(dir.path(), &header(&content, 4)).expect("create");
+    w.append(&Record::Undo).expect("append");
+    let path = w.path().to_path_buf();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&path).expect("read"));
+    std::fs::write(&path, &bytes).expect("write");
+    let loaded = load_session(&path).expect("a BOM is fine");
+    assert_eq!((loaded.records.len(), loaded.damage), (1, None));
+    std::fs::write(&path, b"\xFF\xFE\x00garbage\x80\n").expect("write");
+    let msg = load_session(&path).expect_err("binary").to_string();
+    assert!(msg.contains("UTF-8") && !msg.contains('\n'), "{msg}");
+}
+
+#[test]
+fn a_hostile_session_id_never_leaves_the_folder() {
+    use community_coping::session::{proposals_path, safe_file_stem};
+    let dir = TempDir::new("ids");
+    let content = content();
+    for id in [
+        "../../x",
+        "/etc/passwd",
+        "C:\\x",
+        "",
+        "a\u{0}\nb",
+        &"w".repeat(5_000),
+    ] {
+        let mut h = header(&content, 1);
+        h.session_id = id.to_owned();
+        let w = SessionWriter::create(dir.path(), &h).expect("create");
+        assert_eq!(w.path().parent(), Some(dir.path()), "{id:?}");
+        let stem = safe_file_stem(id);
+        assert!(!stem.is_empty() && stem.len() <= 64, "{id:?}");
+        assert!(
+            stem.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        if let Ok(p) = proposals_path(id) {
+            assert!(
+                !p.components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir)),
+                "{p:?}"
+            );
+            assert_eq!(
+                p.file_name().map(|n| n.to_string_lossy().into_owned()),
+                Some(format!("{stem}-connections.ron"))
+            );
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_line_in_the_middle_keeps_what_verifies() {
+    let content = content();
+    let dir = TempDir::new("middle");
+    let mut live = Live::start(dir.path(), 21);
+    live.play(10);
+    live.writer
+        .append(&Record::Note {
+            text: "middle".into(),
+            year: 2021,
+            seat: 0,
+            elapsed_secs: 3,
+        })
+        .expect("append");
+    live.play(10);
+    let path = live.writer.path().to_path_buf();
+    let lines = file_lines(&path);
+
+    // a broken note: everything after it still verifies and is kept
+    let mut broken = lines.clone();
+    broken[11] = "{\"Note\":{\"te\u{0}".into();
+    write_lines(&path, &broken);
+    let loaded = load_session(&path).expect("load");
+    let v = loaded.verify(Arc::clone(&content)).expect("verify");
+    assert_eq!(v.game.state_hash(), live.game.state_hash());
+    assert!(
+        v.session
+            .damage
+            .as_deref()
+            .is_some_and(|d| d.contains("line 12"))
+    );
+
+    // a broken action: only the part before it is recovered, and said so
+    let mut broken = lines.clone();
+    broken[5] = broken[5][..20].to_owned();
+    write_lines(&path, &broken);
+    let loaded = load_session(&path).expect("load");
+    let v = loaded.verify(Arc::clone(&content)).expect("verify");
+    assert_eq!(v.journal.entries[..], live.journal.entries[..4]);
+    let damage = v.session.damage.clone().expect("damage");
+    assert!(
+        damage.contains("line 6") && damage.contains("recovered"),
+        "{damage}"
+    );
+    // going on: the original is copied aside (synced) and the file rewritten
+    let w = SessionWriter::reopen(&v.session).expect("reopen");
+    drop(w);
+    let mut backup = path.clone().into_os_string();
+    backup.push(".damaged");
+    assert_eq!(
+        std::fs::read(&backup).expect("backup"),
+        (broken.join("\n") + "\n").into_bytes()
+    );
+    let again = load_session(&path).expect("load");
+    assert_eq!(again.damage, None);
+    assert_eq!(
+        again.verify(content).expect("verify").journal.entries.len(),
+        4
+    );
 }

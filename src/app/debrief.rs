@@ -20,7 +20,7 @@ use crate::reflect::{Reflection, content_for};
 use crate::rules::{Game, replay_prefix};
 use crate::session::{
     LoadedSession, Proposal, Record, SessionWriter, data_dir, fork_session, load_session,
-    proposals_path, sessions_dir, write_proposals,
+    proposals_path, safe_file_stem, sessions_dir, write_proposals,
 };
 use crate::ui::debrief::{DebriefIntent, DebriefUi, DebriefView, debrief};
 
@@ -223,7 +223,7 @@ fn export_session(
         .join("exports")
         .join(format!(
             "{}{suffix}.{}",
-            session.loaded.header.session_id,
+            safe_file_stem(&session.loaded.header.session_id),
             format.extension()
         ));
     let options = ExportOptions {

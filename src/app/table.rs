@@ -66,21 +66,21 @@ impl Table {
 
     /// Resumes a session from its file: replays it and checks the state hash.
     pub fn resume(content: Arc<Content>, loaded: &LoadedSession) -> Result<Table, String> {
-        let (game, journal) = loaded
-            .resume(Arc::clone(&content))
+        let verified = loaded
+            .verify(Arc::clone(&content))
             .map_err(|e| e.to_string())?;
-        loaded.check_state_hash(&game).map_err(|e| e.to_string())?;
-        let writer = SessionWriter::reopen(loaded).map_err(|e| e.to_string())?;
+        let writer = SessionWriter::reopen(&verified.session).map_err(|e| e.to_string())?;
+        let session = verified.session;
         let mut table = Self::assemble(
             content,
-            loaded.header.clone(),
-            game,
-            journal,
+            session.header.clone(),
+            verified.game,
+            verified.journal,
             Some(writer),
-            loaded.seat_kinds(),
+            session.seat_kinds(),
         );
-        table.elapsed_secs = loaded.elapsed_secs() as f64;
-        table.notice = loaded.damage.clone();
+        table.elapsed_secs = session.elapsed_secs() as f64;
+        table.notice = session.damage.clone();
         Ok(table)
     }
 

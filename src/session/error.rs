@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use super::limits::{MAX_LINE_BYTES, MAX_SESSION_BYTES};
 use super::paths::DATA_DIR_ENV;
 use super::record::SESSION_FORMAT;
 use crate::rules::ReplayError;
@@ -36,18 +37,44 @@ pub enum SessionError {
     )]
     Header { path: PathBuf, problem: String },
     #[error(
-        "{} is session format {found}, but this version reads format {SESSION_FORMAT}: open it with the version of the game that wrote it",
+        "{} is session format {found}, but this version reads formats 1 to {SESSION_FORMAT}: open it with the version of the game that wrote it",
         path.display()
     )]
     Format { path: PathBuf, found: u32 },
+    #[error(
+        "{} is not a regular file (a device, pipe or folder): choose a session file",
+        path.display()
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{} is larger than the {} MB a session file may hold: it is not a session file, or it is damaged; choose another session",
+        path.display(), MAX_SESSION_BYTES / (1024 * 1024)
+    )]
+    TooLarge { path: PathBuf },
+    #[error(
+        "{} has a first line longer than {} KB, so it is not a session header: choose another session",
+        path.display(), MAX_LINE_BYTES / 1024
+    )]
+    HeaderTooLong { path: PathBuf },
+    #[error(
+        "line {line} of {} contradicts the records before it: {problem}. The file was edited or damaged; open a copy made before the change, or the version of the game that wrote it",
+        path.display()
+    )]
+    Contradiction {
+        path: PathBuf,
+        line: usize,
+        problem: String,
+    },
     #[error("could not encode {what}: {problem}. This is a bug in the game; please report it")]
     Encode { what: &'static str, problem: String },
     #[error("the session could not be replayed: {0}")]
     Replay(#[from] ReplayError),
     #[error(
-        "replaying the session's {actions} actions gave a different game (state {replayed}) from the one recorded (state {recorded}): the rules or the deck changed since it was played; open it with the version of the game that recorded it"
+        "replaying the session's first {actions} actions gave a different game (state {replayed}) from the one recorded on line {line} (state {recorded}): the file was edited, or the rules or the deck changed since it was played; open it with the version of the game that recorded it"
     )]
     StateMismatch {
+        /// The file's line whose hash disagrees.
+        line: usize,
         actions: usize,
         replayed: String,
         recorded: String,

@@ -1,12 +1,18 @@
 //! The sessions in a folder, newest first, for the title screen's resume and
-//! open-finished-session choices.
+//! open-finished-session choices. A listing reads each file's header and
+//! scans its lines for what a summary needs (turns ended, undos, the
+//! `Finished` record) without decoding every record or replaying anything.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::load::load_session;
+use rayon::prelude::*;
+
+use super::error::SessionError;
+use super::load::{parse_header, year_after_turns};
 use super::paths::SESSION_EXTENSION;
-use super::record::{OutcomeSummary, ScenarioSource};
+use super::read::{lines, read_bounded};
+use super::record::{OutcomeSummary, Record, ScenarioSource};
 
 /// What the title screen shows of a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,23 +65,17 @@ pub fn list_sessions(dir: &Path) -> SessionListing {
             return listing;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != SESSION_EXTENSION) || !path.is_file() {
-            continue;
-        }
-        match load_session(&path) {
-            Ok(s) => listing.sessions.push(SessionSummary {
-                year_reached: s.year_reached(),
-                outcome: s.finished().cloned(),
-                session_id: s.header.session_id,
-                created: s.header.created,
-                scenario: s.header.scenario,
-                deck_id: s.header.deck.id,
-                seat_names: s.header.setup.seats.into_iter().map(|x| x.name).collect(),
-                damage: s.damage,
-                path,
-            }),
+    let paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == SESSION_EXTENSION) && p.is_file())
+        .collect();
+    // files are independent: read them on all cores
+    let summaries: Vec<Result<SessionSummary, SessionError>> =
+        paths.par_iter().map(|p| summarise(p)).collect();
+    for s in summaries {
+        match s {
+            Ok(s) => listing.sessions.push(s),
             Err(e) => listing.skipped.push(e.to_string()),
         }
     }
@@ -91,4 +91,73 @@ pub fn latest_unfinished(dir: &Path) -> Option<SessionSummary> {
         .sessions
         .into_iter()
         .find(|s| !s.finished())
+}
+
+/// What a listing shows of the session file at `path`.
+fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
+    let bytes = read_bounded(path)?;
+    let mut lines = lines(&bytes);
+    let first = lines.next().ok_or_else(|| SessionError::Header {
+        path: path.to_path_buf(),
+        problem: "the file is empty".into(),
+    })?;
+    let header = parse_header(path, first.text)?;
+    // per action in force: whether it ended a turn
+    let mut acts: Vec<bool> = Vec::new();
+    let mut outcome = None;
+    let mut bad = Vec::new();
+    for line in lines {
+        let t = line.text.trim_ascii();
+        if t.is_empty() {
+            continue;
+        }
+        // a record is one JSON object or string on its own line; a full
+        // check of each record is left to opening the session
+        let whole = matches!(
+            (t.first(), t.last()),
+            (Some(b'{'), Some(b'}')) | (Some(b'"'), Some(b'"'))
+        );
+        if !whole {
+            bad.push(line.number);
+        } else if t.starts_with(b"{\"Act\":") {
+            acts.push(
+                contains(t, b"\"action\":\"EndTurn\"") || contains(t, b"\"action\":\"SkipTurn\""),
+            );
+        } else if t == b"\"Undo\""
+            || t.starts_with(b"{\"Intervention\":{\"kind\":\"UndoPastReveal\"")
+        {
+            acts.pop();
+        } else if t.starts_with(b"{\"Finished\":") {
+            match serde_json::from_slice::<Record>(t) {
+                Ok(Record::Finished { outcome: o }) => outcome = Some(o),
+                _ => bad.push(line.number),
+            }
+        }
+    }
+    let turns = acts.iter().filter(|t| **t).count();
+    let year_reached = match &outcome {
+        Some(o) => o.year(),
+        None => year_after_turns(header.start_year, turns, header.setup.seats.len()),
+    };
+    let damage = bad.first().map(|first| {
+        format!(
+            "{} unreadable line(s), the first on line {first}: open the session to recover the rest",
+            bad.len()
+        )
+    });
+    Ok(SessionSummary {
+        path: path.to_path_buf(),
+        session_id: header.session_id,
+        created: header.created,
+        scenario: header.scenario,
+        deck_id: header.deck.id,
+        seat_names: header.setup.seats.into_iter().map(|x| x.name).collect(),
+        year_reached,
+        outcome,
+        damage,
+    })
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }

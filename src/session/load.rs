@@ -1,155 +1,210 @@
-//! Reading a session file back: the header, then every record up to the
-//! first damaged line. A cut-off or garbled tail (a crash mid-write, a bad
-//! disk) is reported, never a panic, and the good records before it are kept.
+//! Reading a session file back: the header, then every record. A cut-off or
+//! garbled line (a crash mid-write, a bad disk) is skipped and reported,
+//! never a panic, and the readable records around it are kept; checking the
+//! records against the rules is [`LoadedSession::verify`]'s job.
 
-use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::error::SessionError;
+use super::limits::{MAX_LINE_BYTES, YEAR_RANGE, clip, year_ok};
+use super::read::{Line, lines, read_bounded};
 use super::record::{InterventionKind, OutcomeSummary, Record, SESSION_FORMAT, SessionHeader};
-use crate::content::Content;
-use crate::rules::{self, Action, Game, JOURNAL_FORMAT, Journal, SeatKind};
+use super::upgrade::upgrade_format1;
+use crate::rules::{Action, JOURNAL_FORMAT, Journal, SeatKind};
 
 /// A session read from disk.
 #[derive(Debug, Clone)]
 pub struct LoadedSession {
     pub path: PathBuf,
     pub header: SessionHeader,
-    /// The records of the good part of the file, in order.
+    /// The readable records, in order.
     pub records: Vec<Record>,
-    /// What was wrong with the file's tail (which line, what), when anything was.
+    /// What was wrong with the file (which lines, what), when anything was.
     pub damage: Option<String>,
-    /// Bytes of the file up to the end of the last good line.
-    pub(super) valid_len: u64,
+    /// How an older format's records were read differently from how they
+    /// were written (e.g. actions recorded after the facilitator ended the
+    /// game, which format 1 let through); the file is not damaged for it.
+    pub adjustments: Vec<String>,
+    /// The file line each record came from.
+    pub(super) lines: Vec<usize>,
+    /// The first line skipped as unreadable, if any: records after it are
+    /// kept only if they verify.
+    pub(super) gap_line: Option<usize>,
+    /// The file on disk is not exactly the header and records (skipped
+    /// lines, an older format): going on recording rewrites it first.
+    pub(super) rewrite: bool,
     pub(super) ends_with_newline: bool,
+    /// The format the file was written in.
+    pub(super) read_format: u32,
 }
 
-/// One line of the file: its bytes without the line end, where it ends
-/// (after the line end) and whether it has one.
-struct Line<'a> {
-    text: &'a [u8],
-    end: usize,
-    terminated: bool,
-}
-
-fn lines(bytes: &[u8]) -> impl Iterator<Item = Line<'_>> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let rest = &bytes[start..];
-        let (len, terminated) = match rest.iter().position(|b| *b == b'\n') {
-            Some(i) => (i, true),
-            None => (rest.len(), false),
-        };
-        let end = start + len + usize::from(terminated);
-        let mut text = &rest[..len];
-        if let [head @ .., b'\r'] = text {
-            text = head;
-        }
-        start = end;
-        Some(Line {
-            text,
-            end,
-            terminated,
-        })
-    })
-}
-
-/// Reads a session file. Fails only when the file cannot be read or its
-/// header is unusable; a damaged tail is reported in [`LoadedSession::damage`].
+/// Reads a session file. Fails only when the file cannot be read, is too
+/// large or not a regular file, or its header is unusable; damaged lines
+/// are reported in [`LoadedSession::damage`].
 pub fn load_session(path: &Path) -> Result<LoadedSession, SessionError> {
-    let bytes = fs::read(path).map_err(|source| SessionError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_bounded(path)?;
     let mut lines = lines(&bytes);
-    let first = lines.next().ok_or_else(|| SessionError::Header {
+    let empty = || SessionError::Header {
         path: path.to_path_buf(),
         problem: "the file is empty".into(),
-    })?;
+    };
+    let first = lines.next().ok_or_else(empty)?;
     let header = parse_header(path, first.text)?;
     let mut session = LoadedSession {
         path: path.to_path_buf(),
         header,
         records: Vec::new(),
         damage: None,
-        valid_len: first.end as u64,
+        adjustments: Vec::new(),
+        lines: Vec::new(),
+        gap_line: None,
+        rewrite: false,
         ends_with_newline: first.terminated,
+        read_format: 0,
     };
-    for (i, line) in lines.enumerate() {
-        let number = i + 2;
+    session.read_format = session.header.format;
+    let mut problems = Vec::new();
+    for line in lines {
+        session.ends_with_newline = line.terminated;
         if line.text.iter().all(u8::is_ascii_whitespace) {
-            session.valid_len = line.end as u64;
-            session.ends_with_newline = line.terminated;
             continue;
         }
-        match serde_json::from_slice::<Record>(line.text) {
+        match parse_record(&session.header, &line) {
             Ok(r) => {
                 session.records.push(r);
-                session.valid_len = line.end as u64;
-                session.ends_with_newline = line.terminated;
+                session.lines.push(line.number);
             }
-            Err(e) => {
-                session.damage = Some(damage_note(&session, number, &line, &e, bytes.len()));
-                break;
+            Err(problem) => {
+                session.gap_line.get_or_insert(line.number);
+                problems.push(problem);
             }
         }
+    }
+    if !problems.is_empty() {
+        session.rewrite = true;
+        session.damage = Some(damage_note(&problems, session.records.len()));
+    }
+    if session.header.format < SESSION_FORMAT {
+        upgrade_format1(&mut session);
     }
     Ok(session)
 }
 
-fn parse_header(path: &Path, text: &[u8]) -> Result<SessionHeader, SessionError> {
+pub(super) fn parse_header(path: &Path, text: &[u8]) -> Result<SessionHeader, SessionError> {
     let bad = |problem: String| SessionError::Header {
         path: path.to_path_buf(),
         problem,
     };
-    let value: serde_json::Value = serde_json::from_slice(text)
-        .map_err(|e| bad(format!("the first line is not a session header ({e})")))?;
+    if text.len() > MAX_LINE_BYTES {
+        return Err(SessionError::HeaderTooLong {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(text)
+        .map_err(|_| bad("the first line is not UTF-8 text, so not a session header".into()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        bad(format!(
+            "the first line is not a session header ({}): \"{}\"",
+            clip(&e.to_string()),
+            clip(text)
+        ))
+    })?;
     let format = value
         .get("format")
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| bad("the first line has no session format number".into()))?;
-    if format != u64::from(SESSION_FORMAT) {
+    if format == 0 || format > u64::from(SESSION_FORMAT) {
         return Err(SessionError::Format {
             path: path.to_path_buf(),
             found: u32::try_from(format).unwrap_or(u32::MAX),
         });
     }
-    serde_json::from_value(value).map_err(|e| bad(format!("the header is incomplete ({e})")))
+    let header: SessionHeader = serde_json::from_value(value).map_err(|e| {
+        bad(format!(
+            "the header is incomplete ({})",
+            clip(&e.to_string())
+        ))
+    })?;
+    let out_of_range = |what: &str, year: i32| {
+        bad(format!(
+            "its {what} {year} is outside the years {}..={} a session can name",
+            YEAR_RANGE.start(),
+            YEAR_RANGE.end()
+        ))
+    };
+    if !YEAR_RANGE.contains(&header.start_year) {
+        return Err(out_of_range("start_year", header.start_year));
+    }
+    if let Some(origin) = &header.origin
+        && !year_ok(origin.year, Some((header.start_year, *YEAR_RANGE.end())))
+    {
+        return Err(out_of_range("origin year", origin.year));
+    }
+    Ok(header)
 }
 
-fn damage_note(
-    session: &LoadedSession,
-    number: usize,
-    line: &Line<'_>,
-    error: &serde_json::Error,
-    total: usize,
-) -> String {
-    let what = if line.terminated {
-        format!("line {number} is not a valid record ({error})")
-    } else {
-        format!(
-            "line {number}, the last one, is cut off, as when the game stops while writing it ({error})"
-        )
-    };
-    let ignored = total as u64 - session.valid_len;
+/// One record line, or why it cannot be used (naming the line).
+fn parse_record(header: &SessionHeader, line: &Line<'_>) -> Result<Record, String> {
+    let n = line.number;
+    if line.text.len() > MAX_LINE_BYTES {
+        return Err(format!(
+            "line {n} is longer than {} KB and was skipped",
+            MAX_LINE_BYTES / 1024
+        ));
+    }
+    let record = serde_json::from_slice::<Record>(line.text).map_err(|e| {
+        let e = clip(&e.to_string());
+        if line.terminated {
+            format!("line {n} is not a valid record ({e})")
+        } else {
+            format!(
+                "line {n}, the last one, is cut off, as when the game stops while writing it ({e})"
+            )
+        }
+    })?;
+    if let Some(year) = record_year(&record)
+        && !year_ok(year, Some((header.start_year, *YEAR_RANGE.end())))
+    {
+        return Err(format!(
+            "line {n} names the year {year}, outside the session's years ({}..={})",
+            header.start_year.saturating_sub(1),
+            YEAR_RANGE.end()
+        ));
+    }
+    Ok(record)
+}
+
+/// The year a record names, if it names one.
+pub(super) fn record_year(record: &Record) -> Option<i32> {
+    match record {
+        Record::Note { year, .. }
+        | Record::Bookmark { year, .. }
+        | Record::Intervention { year, .. } => Some(*year),
+        Record::Finished { outcome } => Some(outcome.year()),
+        _ => None,
+    }
+}
+
+fn damage_note(problems: &[String], kept: usize) -> String {
+    const SHOWN: usize = 3;
+    let mut note = problems[..problems.len().min(SHOWN)].join("; ");
+    if problems.len() > SHOWN {
+        note.push_str(&format!("; and {} more lines", problems.len() - SHOWN));
+    }
     format!(
-        "{what}; the {} records before it were recovered and the rest of the file ({ignored} bytes) was ignored",
-        session.records.len()
+        "{note}; {} unreadable line(s) skipped and the {kept} readable records kept",
+        problems.len()
     )
 }
 
 impl LoadedSession {
-    /// The accepted actions still in force, with their recorded state hashes:
-    /// an `Undo` or an undo-past-reveal intervention takes back the last one.
-    fn acts(&self) -> Vec<(usize, &Action, Option<&str>)> {
+    /// The accepted actions still in force: an `Undo` or an
+    /// undo-past-reveal intervention takes back the last one.
+    fn acts(&self) -> Vec<(usize, &Action)> {
         let mut acts = Vec::new();
         for r in &self.records {
             match r {
-                Record::Act { seat, action, hash } => acts.push((*seat, action, hash.as_deref())),
+                Record::Act { seat, action, .. } => acts.push((*seat, action)),
                 Record::Undo
                 | Record::Intervention {
                     kind: InterventionKind::UndoPastReveal,
@@ -163,7 +218,8 @@ impl LoadedSession {
         acts
     }
 
-    /// The rules journal the records describe.
+    /// The rules journal the records describe (not checked: see
+    /// [`LoadedSession::verify`]).
     pub fn journal(&self) -> Journal {
         let mut journal = Journal {
             format: JOURNAL_FORMAT,
@@ -171,38 +227,10 @@ impl LoadedSession {
             setup: self.header.setup.clone(),
             entries: Vec::new(),
         };
-        for (seat, action, _) in self.acts() {
+        for (seat, action) in self.acts() {
             journal.record(seat, action.clone());
         }
         journal
-    }
-
-    /// Replays the session with `content` (the same deck it was played with)
-    /// and checks the result against the last recorded state hash.
-    pub fn resume(&self, content: Arc<Content>) -> Result<(Game, Journal), SessionError> {
-        let journal = self.journal();
-        let game = rules::replay(content, &journal)?;
-        self.check_state_hash(&game)?;
-        Ok((game, journal))
-    }
-
-    /// Whether `game` matches the state hash recorded with the last action in
-    /// force (no check when that action has no hash).
-    pub fn check_state_hash(&self, game: &Game) -> Result<(), SessionError> {
-        let acts = self.acts();
-        let Some((_, _, Some(recorded))) = acts.last() else {
-            return Ok(());
-        };
-        let replayed = game.state_hash();
-        if replayed == *recorded {
-            Ok(())
-        } else {
-            Err(SessionError::StateMismatch {
-                actions: acts.len(),
-                replayed,
-                recorded: (*recorded).to_owned(),
-            })
-        }
     }
 
     /// How the session ended, when it did.
@@ -232,14 +260,12 @@ impl LoadedSession {
         if let Some(outcome) = self.finished() {
             return outcome.year();
         }
-        let seats = self.header.setup.seats.len().max(1);
         let turns = self
             .acts()
             .iter()
-            .filter(|(_, a, _)| matches!(a, Action::EndTurn))
+            .filter(|(_, a)| matches!(a, Action::EndTurn | Action::SkipTurn))
             .count();
-        let years = i32::try_from(turns / seats).unwrap_or(i32::MAX);
-        self.header.start_year.saturating_add(years)
+        year_after_turns(self.header.start_year, turns, self.header.setup.seats.len())
     }
 
     /// The session clock's last recorded value (notes, bookmarks, pauses).
@@ -255,4 +281,10 @@ impl LoadedSession {
             .max()
             .unwrap_or(0)
     }
+}
+
+/// The year after `turns` turns ended by `seats` seats from `start`.
+pub(super) fn year_after_turns(start: i32, turns: usize, seats: usize) -> i32 {
+    let years = i32::try_from(turns / seats.max(1)).unwrap_or(i32::MAX);
+    start.saturating_add(years)
 }

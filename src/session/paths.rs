@@ -46,3 +46,45 @@ pub fn settings_path() -> Result<PathBuf, SessionError> {
     };
     Ok(dir.join("settings.ron"))
 }
+
+/// The longest file stem [`safe_file_stem`] returns, in characters.
+pub const FILE_STEM_MAX: usize = 64;
+
+/// A session id (or any name read from a file) made safe to use as part of
+/// a file name: ASCII letters, digits, `-` and `_` only, at most
+/// [`FILE_STEM_MAX`] characters, never empty (`"session"` then). Path
+/// separators, `..`, drive letters and control characters cannot survive,
+/// so the name stays inside the folder it is joined to.
+pub fn safe_file_stem(id: &str) -> String {
+    let stem: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(FILE_STEM_MAX)
+        .collect();
+    if stem.is_empty() {
+        "session".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_ids_stay_one_plain_name() {
+        for (id, want) in [
+            ("../../x", "x"),
+            ("/etc/passwd", "etcpasswd"),
+            ("C:\\x", "Cx"),
+            ("", "session"),
+            ("..", "session"),
+            ("a\u{0}b\nc\u{7f}", "abc"),
+            ("0123456789abcdef", "0123456789abcdef"),
+        ] {
+            assert_eq!(safe_file_stem(id), want, "{id:?}");
+        }
+        assert_eq!(safe_file_stem(&"y".repeat(10_000)).len(), FILE_STEM_MAX);
+    }
+}

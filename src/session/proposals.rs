@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::write_atomic;
 use super::error::SessionError;
-use super::paths::data_dir;
+use super::paths::{data_dir, safe_file_stem};
 use super::record::Proposal;
 
 /// Where a session's draft connections file goes:
-/// `<data folder>/proposals/<session id>-connections.ron`.
+/// `<data folder>/proposals/<session id>-connections.ron`, the id cleaned by
+/// [`safe_file_stem`] so that a shared file's id cannot point elsewhere.
 pub fn proposals_path(session_id: &str) -> Result<PathBuf, SessionError> {
     Ok(data_dir()?
         .join("proposals")
-        .join(format!("{session_id}-connections.ron")))
+        .join(format!("{}-connections.ron", safe_file_stem(session_id))))
 }
 
 /// A RON string literal: quotes, backslashes and line breaks escaped.

@@ -8,8 +8,11 @@ use super::clock;
 use crate::content::Content;
 use crate::rules::{self, Action, DeckIdentity, Game, Outcome, Setup};
 
-/// Version of the session file's shape.
-pub const SESSION_FORMAT: u32 = 1;
+/// Version of the session file's shape, written into new files. Format 2
+/// hashes every setting that changes the game (`Game::state_hash`) and
+/// records the facilitator's early end as the rules' `Action::EndGame`;
+/// format-1 files are still read (hashes by `Game::state_hash_v1`).
+pub const SESSION_FORMAT: u32 = 2;
 
 /// Where the scenario of a session came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +138,24 @@ impl OutcomeSummary {
                 year: game.year(),
                 connected: game.connected_residents().len(),
             },
+        }
+    }
+
+    /// A short English description, for error messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Collapsed { year, district, .. } => {
+                format!(
+                    "in a collapse of {} in {year}",
+                    super::limits::clip(district)
+                )
+            }
+            Self::Survived { year, connected } => {
+                format!("surviving in {year} with {connected} connected")
+            }
+            Self::EndedEarly { year, connected } => {
+                format!("early, by the facilitator, in {year} with {connected} connected")
+            }
         }
     }
 

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use super::atomic::{parent, sync_dir, write_atomic};
 use super::error::SessionError;
 use super::load::LoadedSession;
-use super::paths::SESSION_EXTENSION;
-use super::record::{Record, SessionHeader};
+use super::paths::{SESSION_EXTENSION, safe_file_stem};
+use super::record::{Record, SESSION_FORMAT, SessionHeader};
 
 /// An open session file that records are appended to.
 #[derive(Debug)]
@@ -30,25 +30,42 @@ impl SessionWriter {
         Self::open_append(path)
     }
 
-    /// Reopens a loaded session to go on recording. A damaged tail is first
-    /// saved beside it (`….damaged`) and cut off, so new records follow the
+    /// Reopens a session to go on recording; pass the `session` of
+    /// [`LoadedSession::verify`]'s result. When the file is not exactly its
+    /// header and records (skipped damaged lines, records left out, an
+    /// older format), the original is first copied beside it
+    /// (`….damaged`, synced to disk) and the file is rewritten atomically
+    /// from what was read, in the current format, so new records follow the
     /// last good one.
     pub fn reopen(session: &LoadedSession) -> Result<SessionWriter, SessionError> {
         let path = session.path.clone();
+        if session.header.format != SESSION_FORMAT {
+            return Err(SessionError::Encode {
+                what: "an older session for resuming",
+                problem: "it was not verified first".into(),
+            });
+        }
+        if session.rewrite || session.damage.is_some() {
+            let suffix = if session.damage.is_some() {
+                "damaged".to_owned()
+            } else {
+                format!("format{}", session.read_format)
+            };
+            let backup = backup_path(&path, &suffix);
+            copy_synced(&path, &backup)?;
+            let mut text = encode(&session.header, "the session header")?;
+            text.push('\n');
+            for r in &session.records {
+                text.push_str(&encode(r, "a session record")?);
+                text.push('\n');
+            }
+            write_atomic(&path, text.as_bytes(), false)?;
+            return Self::open_append(path);
+        }
         let write = |source| SessionError::Write {
             path: path.clone(),
             source,
         };
-        if session.damage.is_some() {
-            let backup = damaged_copy_path(&path);
-            fs::copy(&path, &backup).map_err(|source| SessionError::Write {
-                path: backup.clone(),
-                source,
-            })?;
-            let f = OpenOptions::new().write(true).open(&path).map_err(write)?;
-            f.set_len(session.valid_len).map_err(write)?;
-            f.sync_all().map_err(write)?;
-        }
         let mut writer = Self::open_append(path.clone())?;
         if !session.ends_with_newline {
             writer.file.write_all(b"\n").map_err(write)?;
@@ -116,28 +133,42 @@ fn encode<T: serde::Serialize>(value: &T, what: &'static str) -> Result<String, 
 
 /// `20250401T093045Z-0123456789abcdef.ccsession`: sorts by creation time.
 fn file_name(header: &SessionHeader) -> String {
-    let keep = |c: &char| c.is_ascii_alphanumeric() || *c == '-' || *c == '_';
     let when: String = header
         .created
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
-    let id: String = header.session_id.chars().filter(keep).take(64).collect();
+    let when: String = when.chars().take(32).collect();
+    let id = safe_file_stem(&header.session_id);
     format!("{when}-{id}.{SESSION_EXTENSION}")
 }
 
-/// A free name beside `path` for the copy of a damaged file.
-fn damaged_copy_path(path: &Path) -> PathBuf {
+/// Copies `from` to `to` and syncs the copy (and its folder) to disk, so
+/// the original may be replaced safely afterwards.
+fn copy_synced(from: &Path, to: &Path) -> Result<(), SessionError> {
+    let write = |source| SessionError::Write {
+        path: to.to_path_buf(),
+        source,
+    };
+    fs::copy(from, to).map_err(write)?;
+    File::open(to).and_then(|f| f.sync_all()).map_err(write)?;
+    sync_dir(&parent(to));
+    Ok(())
+}
+
+/// A free name beside `path` for the copy of a damaged or older file
+/// (`….damaged`, `….damaged2`, …).
+fn backup_path(path: &Path, suffix: &str) -> PathBuf {
     let with = |suffix: &str| {
         let mut s = path.as_os_str().to_owned();
         s.push(suffix);
         PathBuf::from(s)
     };
-    let mut candidate = with(".damaged");
+    let mut candidate = with(&format!(".{suffix}"));
     let mut n = 1;
     while candidate.exists() {
         n += 1;
-        candidate = with(&format!(".damaged{n}"));
+        candidate = with(&format!(".{suffix}{n}"));
     }
     candidate
 }
