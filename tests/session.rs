@@ -122,6 +122,7 @@ fn every_kind_of_record() -> Vec<Record> {
             seat: 0,
             action: Action::EndTurn,
             hash: Some("abc".into()),
+            year: None,
         },
         Record::Act {
             seat: 1,
@@ -130,6 +131,7 @@ fn every_kind_of_record() -> Vec<Record> {
                 cards: vec![community_coping::content::ConnectionId::from_index(7)],
             },
             hash: None,
+            year: None,
         },
         Record::Undo,
         Record::Note {
@@ -430,6 +432,7 @@ fn journal_follows_undo_and_undo_past_reveal() {
         seat,
         action: Action::EndTurn,
         hash: None,
+        year: None,
     };
     for r in [
         act(0),
@@ -487,6 +490,7 @@ fn sessions_are_listed_newest_first() {
             seat: i % 3,
             action: Action::EndTurn,
             hash: None,
+            year: None,
         })
         .collect();
     make("2025-01-01T10:00:00Z", "old", &[]);

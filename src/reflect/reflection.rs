@@ -78,9 +78,11 @@ impl Reflection {
         session: &LoadedSession,
         content: Arc<Content>,
     ) -> Result<Reflection, SessionError> {
-        let journal = session.journal();
-        let trace = Trace::of(Arc::clone(&content), &journal)?;
-        session.check_state_hash(&trace.last)?;
+        // every record checked against the rules once; what follows reads
+        // the session as verified (damaged lines left out)
+        let verified = session.verify(Arc::clone(&content))?;
+        let session = &verified.session;
+        let trace = Trace::of(Arc::clone(&content), &verified.journal)?;
         let stories = stories(&trace);
         let ending = ending(&trace, &stories);
         let usage = usage(&trace);

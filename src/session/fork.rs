@@ -9,10 +9,9 @@ use std::sync::Arc;
 
 use super::error::SessionError;
 use super::load::LoadedSession;
-use super::record::{Record, SessionHeader, SessionOrigin};
+use super::record::{SessionHeader, SessionOrigin, act_records};
 use super::writer::SessionWriter;
 use crate::content::Content;
-use crate::rules::{Game, ReplayError};
 
 /// Writes a new session into `dir` that starts with the first `at` actions
 /// (in force) of `original`, played with `content`; returns its path.
@@ -28,14 +27,7 @@ pub fn fork_session(
     header.facilitator_mode = old.facilitator_mode;
     header.target_minutes = old.target_minutes;
     header.district_relabels = old.district_relabels.clone();
-    let mut game = Game::new(Arc::clone(content), header.setup.clone())
-        .map_err(|e| SessionError::Replay(ReplayError::Setup(e)))?;
-    let mut records = Vec::with_capacity(at);
-    for (index, e) in journal.entries.iter().take(at).enumerate() {
-        game.act(e.seat, &e.action)
-            .map_err(|error| SessionError::Replay(ReplayError::Refused { index, error }))?;
-        records.push(Record::act(e.seat, e.action.clone(), &game));
-    }
+    let (records, game) = act_records(Arc::clone(content), &journal, at)?;
     header.origin = Some(SessionOrigin {
         session_id: old.session_id.clone(),
         actions: records.len(),

@@ -102,8 +102,9 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
         problem: "the file is empty".into(),
     })?;
     let header = parse_header(path, first.text)?;
-    // per action in force: whether it ended a turn
-    let mut acts: Vec<bool> = Vec::new();
+    // per action in force: whether it ended a turn, and the year the rules
+    // recorded with it (format 2)
+    let mut acts: Vec<(bool, Option<i32>)> = Vec::new();
     let mut outcome = None;
     let mut bad = Vec::new();
     for line in lines {
@@ -120,9 +121,10 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
         if !whole {
             bad.push(line.number);
         } else if t.starts_with(b"{\"Act\":") {
-            acts.push(
+            acts.push((
                 contains(t, b"\"action\":\"EndTurn\"") || contains(t, b"\"action\":\"SkipTurn\""),
-            );
+                recorded_year(t),
+            ));
         } else if t == b"\"Undo\""
             || t.starts_with(b"{\"Intervention\":{\"kind\":\"UndoPastReveal\"")
         {
@@ -134,10 +136,12 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
             }
         }
     }
-    let turns = acts.iter().filter(|t| **t).count();
-    let year_reached = match &outcome {
-        Some(o) => o.year(),
-        None => year_after_turns(header.start_year, turns, header.setup.seats.len()),
+    let turns = acts.iter().filter(|(t, _)| *t).count();
+    let year_reached = match (&outcome, acts.last()) {
+        (Some(o), _) => o.year(),
+        (None, Some((_, Some(year)))) => *year,
+        // format 1 recorded no year: one turn per seat per year
+        (None, _) => year_after_turns(header.start_year, turns, header.setup.seats.len()),
     };
     let damage = bad.first().map(|first| {
         format!(
@@ -160,4 +164,17 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The `"year":N` an action record ends with (format 2), without decoding
+/// the record; `None` when it has none or it is not a number.
+fn recorded_year(line: &[u8]) -> Option<i32> {
+    const KEY: &[u8] = b"\"year\":";
+    let at = line.windows(KEY.len()).rposition(|w| w == KEY)? + KEY.len();
+    let rest = &line[at..];
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_digit() || *b == b'-'))
+        .unwrap_or(rest.len());
+    std::str::from_utf8(&rest[..end]).ok()?.parse().ok()
 }

@@ -181,6 +181,7 @@ pub(super) fn record_year(record: &Record) -> Option<i32> {
         | Record::Bookmark { year, .. }
         | Record::Intervention { year, .. } => Some(*year),
         Record::Finished { outcome } => Some(outcome.year()),
+        Record::Act { year, .. } => *year,
         _ => None,
     }
 }
@@ -200,11 +201,13 @@ fn damage_note(problems: &[String], kept: usize) -> String {
 impl LoadedSession {
     /// The accepted actions still in force: an `Undo` or an
     /// undo-past-reveal intervention takes back the last one.
-    fn acts(&self) -> Vec<(usize, &Action)> {
+    fn acts(&self) -> Vec<(usize, &Action, Option<i32>)> {
         let mut acts = Vec::new();
         for r in &self.records {
             match r {
-                Record::Act { seat, action, .. } => acts.push((*seat, action)),
+                Record::Act {
+                    seat, action, year, ..
+                } => acts.push((*seat, action, *year)),
                 Record::Undo
                 | Record::Intervention {
                     kind: InterventionKind::UndoPastReveal,
@@ -227,7 +230,7 @@ impl LoadedSession {
             setup: self.header.setup.clone(),
             entries: Vec::new(),
         };
-        for (seat, action) in self.acts() {
+        for (seat, action, _) in self.acts() {
             journal.record(seat, action.clone());
         }
         journal
@@ -254,16 +257,24 @@ impl LoadedSession {
         kinds
     }
 
-    /// The year play reached: the end year when finished, else counted from
-    /// the turns ended (one turn per seat per year).
+    /// The year play reached: the year of the end when finished, else the
+    /// year the rules recorded with the last action in force (format 1,
+    /// which did not record it: counted from the turns ended).
     pub fn year_reached(&self) -> i32 {
         if let Some(outcome) = self.finished() {
             return outcome.year();
         }
-        let turns = self
-            .acts()
+        let acts = self.acts();
+        if let Some((_, _, year)) = acts.last() {
+            if let Some(year) = year {
+                return *year;
+            }
+        } else {
+            return self.header.start_year;
+        }
+        let turns = acts
             .iter()
-            .filter(|(_, a)| matches!(a, Action::EndTurn | Action::SkipTurn))
+            .filter(|(_, a, _)| matches!(a, Action::EndTurn | Action::SkipTurn))
             .count();
         year_after_turns(self.header.start_year, turns, self.header.setup.seats.len())
     }

@@ -32,7 +32,7 @@ pub use paths::{
 pub use proposals::{draft_connections, proposals_path, write_proposals};
 pub use record::{
     InterventionKind, OutcomeSummary, Proposal, Record, SESSION_FORMAT, ScenarioSource,
-    SessionHeader, SessionOrigin,
+    SessionHeader, SessionOrigin, act_records,
 };
 pub use settings::{
     BOT_PACE_MAX_MS, Settings, UI_SCALE_RANGE, load_settings, load_settings_from, save_settings,

@@ -178,6 +178,10 @@ pub enum Record {
         action: Action,
         #[serde(default)]
         hash: Option<String>,
+        /// The year play is in after the action, as the rules say (listings
+        /// read it instead of counting turns). Format-1 files lack it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<i32>,
     },
     /// The players took back the last action (only when the engine allowed it).
     Undo,
@@ -248,6 +252,7 @@ impl Record {
             seat,
             action,
             hash: Some(after.state_hash()),
+            year: Some(after.year()),
         }
     }
 
@@ -257,4 +262,23 @@ impl Record {
             outcome: OutcomeSummary::of(game),
         }
     }
+}
+
+/// The records of the first `n` actions of a journal as the game writes
+/// them (each with the state hash and year after it), and the game after
+/// them: one walk of [`crate::rules::Replay`], for forks and the
+/// simulator's session files.
+pub fn act_records(
+    content: std::sync::Arc<Content>,
+    journal: &rules::Journal,
+    n: usize,
+) -> Result<(Vec<Record>, Game), rules::ReplayError> {
+    let mut replay = rules::Replay::start(content, journal)?;
+    let mut records = Vec::with_capacity(n.min(journal.entries.len()) + 1);
+    while replay.done() < n {
+        let Some(step) = replay.step() else { break };
+        let (entry, _) = step?;
+        records.push(Record::act(entry.seat, entry.action.clone(), replay.game()));
+    }
+    Ok((records, replay.into_game()))
 }

@@ -34,6 +34,7 @@ pub(super) fn upgrade_format1(session: &mut LoadedSession) {
                 seat,
                 action: Action::EndGame,
                 hash: None,
+                year: None,
             });
             lines.push(line);
             ended = true;

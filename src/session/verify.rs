@@ -163,7 +163,12 @@ impl LoadedSession {
             }
             let mut record = record.clone();
             match &mut record {
-                Record::Act { seat, action, hash } => {
+                Record::Act {
+                    seat,
+                    action,
+                    hash,
+                    year,
+                } => {
                     w.game
                         .act(*seat, action)
                         .map_err(|e| refuse(format!("the rules refuse its action ({e})")))?;
@@ -187,36 +192,37 @@ impl LoadedSession {
                         }
                         None => {}
                     }
+                    if year.is_some_and(|y| y != w.game.year()) {
+                        return Err(refuse(format!(
+                            "it says play was in {} after its action, but the rules say {}",
+                            year.unwrap_or_default(),
+                            w.game.year()
+                        )));
+                    }
                     w.entries.push(Entry {
                         seat: *seat,
                         action: action.clone(),
                     });
                     *hash = Some(w.game.state_hash());
-                }
-                _ if takes_back && w.game.is_over() => {
-                    return Err(refuse(
-                        "it takes back an action after the game ended".into(),
-                    ));
-                }
-                Record::Undo if !w.game.can_undo() => {
-                    return Err(refuse(
-                        "it takes back an action that the rules do not let players take back"
-                            .into(),
-                    ));
+                    *year = Some(w.game.year());
                 }
                 _ if takes_back => {
-                    if w.entries.pop().is_none() {
-                        return Err(refuse(
-                            "it takes back an action, but none was played".into(),
-                        ));
-                    }
-                    let mut game = start.clone();
-                    for e in &w.entries {
-                        game.act(e.seat, &e.action).map_err(|e| {
-                            refuse(format!("replaying without the last action fails ({e})"))
-                        })?;
-                    }
-                    w.game = game;
+                    // the rules' own undo decides: refused after the end,
+                    // with nothing to take back, or (players) past a reveal
+                    let who = if matches!(record, Record::Undo) {
+                        rules::Undo::Players
+                    } else {
+                        rules::Undo::Facilitator
+                    };
+                    let mut journal = Journal {
+                        format: JOURNAL_FORMAT,
+                        deck: self.header.deck.clone(),
+                        setup: self.header.setup.clone(),
+                        entries: std::mem::take(&mut w.entries),
+                    };
+                    w.game = rules::undo(Arc::clone(start.content()), &mut journal, &w.game, who)
+                        .map_err(|e| refuse(format!("it takes back an action: {e}")))?;
+                    w.entries = journal.entries;
                 }
                 Record::Finished { outcome } => {
                     let replayed = OutcomeSummary::of(&w.game);

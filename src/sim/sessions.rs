@@ -15,8 +15,10 @@ use super::{
     game_setup, play,
 };
 use crate::content::Content;
-use crate::rules::{BotKind, Game, Journal, RuleError, Setup, SetupError};
-use crate::session::{Record, ScenarioSource, SessionError, SessionHeader, SessionWriter};
+use crate::rules::{BotKind, Journal, ReplayError, SetupError};
+use crate::session::{
+    Record, ScenarioSource, SessionError, SessionHeader, SessionWriter, act_records,
+};
 
 /// Why a run could not be saved as sessions.
 #[derive(Debug, Error)]
@@ -30,7 +32,7 @@ pub enum SaveError {
     #[error(
         "game {game} could not be replayed for its session file ({error}): this is a bug in the simulator; please report it"
     )]
-    Replay { game: usize, error: RuleError },
+    Replay { game: usize, error: ReplayError },
 }
 
 impl From<SimError> for SaveError {
@@ -142,7 +144,7 @@ impl<'a> Saver<'a> {
         let mut header = self.base.clone();
         header.session_id = id_with(content, self.config, &self.seating, i);
         header.setup = setup;
-        let records = records(content, &header.setup, &journal, i)?;
+        let records = records(content, &journal, i)?;
         SessionWriter::write_complete(self.dir, &header, &records)?;
         if keep_journal {
             result.journal = Some(journal);
@@ -155,17 +157,11 @@ impl<'a> Saver<'a> {
 /// action with the state hash after it, then the closing record.
 fn records(
     content: &Arc<Content>,
-    setup: &Setup,
     journal: &Journal,
     index: usize,
 ) -> Result<Vec<Record>, SaveError> {
-    let mut game = Game::new(Arc::clone(content), setup.clone())?;
-    let mut out = Vec::with_capacity(journal.entries.len() + 1);
-    for e in &journal.entries {
-        game.act(e.seat, &e.action)
-            .map_err(|error| SaveError::Replay { game: index, error })?;
-        out.push(Record::act(e.seat, e.action.clone(), &game));
-    }
+    let (mut out, game) = act_records(Arc::clone(content), journal, journal.entries.len())
+        .map_err(|error| SaveError::Replay { game: index, error })?;
     out.push(Record::finished(&game));
     Ok(out)
 }
