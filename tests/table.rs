@@ -213,6 +213,9 @@ fn a_bevy_app_with_bot_seats_plays_and_journals_the_game() {
 /// a resumed session reaches the same game.
 mod interventions {
     use super::*;
+    use community_coping::export::{Format, render};
+    use community_coping::reflect::{Ending, Reflection};
+    use community_coping::report::{Report, SessionOutcome};
     use community_coping::rules::Outcome;
     use community_coping::session::{InterventionKind, OutcomeSummary, latest_unfinished};
 
@@ -267,6 +270,30 @@ mod interventions {
         let again = resumed(&dir);
         assert_eq!(again.game.state_hash(), table.game.state_hash());
         assert!(again.game.is_over());
+        // the listing, the debrief's reflection and replay, the exports and
+        // the report all say the facilitator ended it, in that year
+        let summary = &list_sessions(&dir).sessions[0];
+        assert_eq!(summary.year_reached, year);
+        assert!(matches!(
+            summary.outcome,
+            Some(OutcomeSummary::EndedEarly { .. })
+        ));
+        let r = Reflection::of_session(&loaded, Arc::clone(&c)).unwrap();
+        assert!(r.ended_early());
+        assert!(matches!(r.ending, Ending::Open { year: y, .. } if y == year));
+        assert_eq!(r.trace.last.year(), year);
+        assert!(
+            r.trace
+                .steps
+                .last()
+                .is_some_and(|s| s.action == Action::EndGame)
+        );
+        let json = render(&r, Format::Json, &texts);
+        assert!(json.contains("\"kind\": \"ended_early\""), "{json}");
+        let report = Report::over_dir(&dir, None);
+        assert_eq!(report.sessions.len(), 1);
+        assert_eq!(report.sessions[0].outcome, SessionOutcome::EndedEarly);
+        assert_eq!(report.sessions[0].year, year);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

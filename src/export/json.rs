@@ -566,7 +566,11 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
             connected,
             closest: c,
         } => OutcomeJson {
-            kind: "open",
+            kind: if r.ended_early() {
+                "ended_early"
+            } else {
+                "open"
+            },
             year: *year,
             connected: *connected,
             cause_chain: None,
