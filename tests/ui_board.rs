@@ -643,6 +643,24 @@ fn the_year_end_summary_lists_the_needs_gained_that_year() {
     assert!(escalations > 0, "needs escalated at some year end");
 }
 
+/// Draws the game-end screen, finds `title` on it, and clicks through to the debrief.
+fn end_screen_shows_and_goes_to_the_debrief(game: &Game, texts: &Texts, title: &str) {
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1600.0))
+        .build_ui_state(
+            |ui, asked: &mut Vec<EndIntent>| {
+                let view = BoardView::new(texts);
+                asked.extend(game_end(ui, game, &view));
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label_contains(title);
+    h.get_by_label("ふりかえりへ").click();
+    h.run();
+    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+}
+
 #[test]
 fn the_game_end_screen_shows_the_outcome_and_goes_to_the_debrief() {
     let mut game = new_game(11);
@@ -660,20 +678,7 @@ fn the_game_end_screen_shows_the_outcome_and_goes_to_the_debrief() {
         Outcome::Survived { .. } => texts.t("end.survived_title").to_owned(),
         Outcome::EndedEarly { .. } => unreachable!("bots never end a game early"),
     };
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1600.0))
-        .build_ui_state(
-            |ui, asked: &mut Vec<EndIntent>| {
-                let view = BoardView::new(&texts);
-                asked.extend(game_end(ui, &game, &view));
-            },
-            Vec::new(),
-        );
-    h.run();
-    h.get_by_label_contains(&title);
-    h.get_by_label("ふりかえりへ").click();
-    h.run();
-    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+    end_screen_shows_and_goes_to_the_debrief(&game, &texts, &title);
 }
 
 #[test]
@@ -684,20 +689,7 @@ fn a_game_the_facilitator_ended_shows_so_and_goes_to_the_debrief() {
     let texts = Texts::load("ja");
     let year = game.year();
     let title = texts.fmt("end.ended_early", &[("year", &year)]);
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1600.0))
-        .build_ui_state(
-            |ui, asked: &mut Vec<EndIntent>| {
-                let view = BoardView::new(&texts);
-                asked.extend(game_end(ui, &game, &view));
-            },
-            Vec::new(),
-        );
-    h.run();
-    h.get_by_label_contains(&title);
-    h.get_by_label("ふりかえりへ").click();
-    h.run();
-    assert_eq!(h.state(), &vec![EndIntent::Debrief]);
+    end_screen_shows_and_goes_to_the_debrief(&game, &texts, &title);
 }
 
 #[test]

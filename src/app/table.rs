@@ -167,16 +167,16 @@ impl Table {
 
     /// Undoes the last action when the rules allow it.
     pub fn undo(&mut self, texts: &Texts) -> Result<(), String> {
-        let ctx = self.log_context(texts);
+        self.take_back(Undo::Players, &Record::Undo, texts)
+    }
+
+    /// Asks the rules to take back the last action for `who`, writes
+    /// `record`, then replaces the game and journal; unchanged on refusal.
+    fn take_back(&mut self, who: Undo, record: &Record, texts: &Texts) -> Result<(), String> {
         let mut journal = self.journal.clone();
-        let game = undo(
-            Arc::clone(&self.content),
-            &mut journal,
-            &self.game,
-            Undo::Players,
-        )
-        .map_err(|e| rule_error(&e, &ctx))?;
-        self.write(&Record::Undo)?;
+        let game = undo(Arc::clone(&self.content), &mut journal, &self.game, who)
+            .map_err(|e| rule_error(&e, &self.log_context(texts)))?;
+        self.write(record)?;
         self.journal = journal;
         self.game = game;
         self.rebuild_events();
@@ -199,23 +199,8 @@ impl Table {
             year: self.game.year(),
             seat: self.game.current_seat(),
         };
-        let ctx = self.log_context(texts);
         match kind {
-            InterventionKind::UndoPastReveal => {
-                let mut journal = self.journal.clone();
-                let game = undo(
-                    Arc::clone(&self.content),
-                    &mut journal,
-                    &self.game,
-                    Undo::Facilitator,
-                )
-                .map_err(|e| rule_error(&e, &ctx))?;
-                self.write(&record)?;
-                self.journal = journal;
-                self.game = game;
-                self.rebuild_events();
-                Ok(())
-            }
+            InterventionKind::UndoPastReveal => self.take_back(Undo::Facilitator, &record, texts),
             InterventionKind::SkipTurn | InterventionKind::EndGame => {
                 let action = if kind == InterventionKind::SkipTurn {
                     Action::SkipTurn
@@ -224,7 +209,7 @@ impl Table {
                 };
                 self.game
                     .check(self.game.current_seat(), &action)
-                    .map_err(|e| rule_error(&e, &ctx))?;
+                    .map_err(|e| rule_error(&e, &self.log_context(texts)))?;
                 self.write(&record)?;
                 self.apply_raw(action)
             }
