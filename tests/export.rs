@@ -74,6 +74,18 @@ fn session_with_names(dir: &Path, names: [&str; 3]) -> PathBuf {
 /// [`session_with_names`] with district 0 relabelled `relabel` and
 /// `extra` records appended at the end.
 fn session_with(dir: &Path, names: [&str; 3], relabel: &str, extra: &[Record]) -> PathBuf {
+    session_with_during(dir, names, relabel, &[], extra)
+}
+
+/// [`session_with`] with each `(i, record)` of `during` appended right after
+/// action `i`.
+fn session_with_during(
+    dir: &Path,
+    names: [&str; 3],
+    relabel: &str,
+    during: &[(usize, Record)],
+    extra: &[Record],
+) -> PathBuf {
     let content = default_content().expect("default deck");
     let mut setup = Setup::standard(&content, 3, SeatKind::Human, "challenge", 2024);
     for (seat, name) in setup.seats.iter_mut().zip(names) {
@@ -134,6 +146,9 @@ fn session_with(dir: &Path, names: [&str; 3], relabel: &str, extra: &[Record]) -
                 .expect("append");
             }
             _ => {}
+        }
+        for (_, r) in during.iter().filter(|(at, _)| *at == i) {
+            w.append(r).expect("append");
         }
     }
     w.append(&Record::Pause {
@@ -1039,4 +1054,221 @@ fn cli_bad_format_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("pdf"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// seats switched between a person and a bot; workshop proposals
+
+/// The fixed session with Kenji's seat handed to a bot after action 10 and
+/// the bot seat "B" taken over by a person after action 18.
+fn switched_reflection(dir: &Path) -> Reflection {
+    let during = [
+        (
+            10,
+            Record::SeatKind {
+                seat: 1,
+                kind: SeatKind::Bot(BotKind::Heuristic),
+            },
+        ),
+        (
+            18,
+            Record::SeatKind {
+                seat: 2,
+                kind: SeatKind::Human,
+            },
+        ),
+    ];
+    let path = session_with_during(dir, NAMES, "東地区", &during, &[]);
+    reflect(&load_session(&path).expect("loads"))
+}
+
+#[test]
+fn seats_switched_to_bots_show_as_played_in_every_format_and_language() {
+    let dir = TempDir::new();
+    let r = switched_reflection(dir.path());
+    let kenji = r.seats[1].switches.first().expect("Kenji's switch").year;
+    let b = r.seats[2].switches.first().expect("B's switch").year;
+    assert!(r.seats[0].switches.is_empty());
+    assert!(r.seats[1].switched() && r.seats[1].person() && !r.seats[1].bot_throughout());
+    for (lang, kenji_form, b_form) in [
+        (
+            "ja",
+            "{seat}（{kenji}年からボット）",
+            "{seat}（ボット、{b}年から人）",
+        ),
+        (
+            "en",
+            "{seat} (bot from {kenji})",
+            "{seat} (bot; a person from {b})",
+        ),
+    ] {
+        let texts = Texts::load(lang);
+        let ctx = LogContext::new(
+            &r.content,
+            &texts,
+            &r.header.setup,
+            &r.header.district_relabels,
+        );
+        let fill = |form: &str, seat: usize| {
+            form.replace("{seat}", &ctx.seat(seat))
+                .replace("{kenji}", &kenji.to_string())
+                .replace("{b}", &b.to_string())
+        };
+        let (kenji_label, b_label) = (fill(kenji_form, 1), fill(b_form, 2));
+        for f in [Format::Html, Format::Markdown, Format::Json] {
+            let out = render(&r, f, &texts);
+            for label in [&kenji_label, &b_label] {
+                assert!(out.contains(label.as_str()), "{f} {lang} lacks {label:?}");
+            }
+        }
+        // the CSV: a row at the moment of each switch
+        let csv = render(&r, Format::Csv, &texts);
+        let rows = parse_csv(csv.strip_prefix('\u{FEFF}').expect("BOM"));
+        let to_bot = rows
+            .iter()
+            .find(|row| row[6] == "seat_to_bot")
+            .expect("a row for Kenji's switch");
+        assert_eq!(
+            (to_bot[1].as_str(), to_bot[3].as_str()),
+            (&*kenji.to_string(), "Kenji")
+        );
+        assert_eq!(to_bot[5], texts.t("export.csv.seat_kind"));
+        assert!(to_bot[11].contains("Kenji"), "{:?}", to_bot[11]);
+        let to_person = rows
+            .iter()
+            .find(|row| row[6] == "seat_to_person")
+            .expect("a row for B's switch");
+        assert_eq!(to_person[3], "B");
+        // the switch rows come where they happened, in order
+        let at = |kind: &str| rows.iter().position(|row| row[6] == kind).unwrap_or(0);
+        assert!(at("seat_to_bot") < at("seat_to_person"));
+        // the JSON: how each seat was played, and the switches
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&r, Format::Json, &texts)).expect("JSON");
+        let seats = json["seats"].as_array().expect("seats");
+        let played: Vec<&str> = seats
+            .iter()
+            .map(|s| s["played_by"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(played, ["person", "person_with_bot", "person_with_bot"]);
+        assert_eq!(seats[1]["kind"], "human", "as set up");
+        assert_eq!(seats[1]["switches"][0]["kind"], "bot_heuristic");
+        assert_eq!(seats[1]["switches"][0]["year"], kenji);
+        assert_eq!(seats[2]["switches"][0]["kind"], "human");
+    }
+    // a session without switches reads as before: a bot seat is just "bot"
+    let plain = fixed_reflection();
+    let md = render(&plain, Format::Markdown, &Texts::load("en"));
+    assert!(
+        md.contains("(Medical student on placement) (bot)\n"),
+        "{md}"
+    );
+}
+
+fn proposals() -> Vec<Record> {
+    let content = default_content().expect("default deck");
+    let speciality = content.specialities()[0].clone();
+    vec![
+        Record::Proposal(Proposal {
+            name: "駅前の薬局の薬剤師さん".into(),
+            specialities: vec![speciality.key.clone()],
+            helps: vec![community_coping::content::Worry::Health],
+            description: "薬の飲み方を一緒に確かめてくれる\n二行目 <b>&".into(),
+            public: true,
+        }),
+        Record::Proposal(Proposal {
+            name: "Kenji's café".into(),
+            specialities: Vec::new(),
+            helps: vec![community_coping::content::Worry::Relationships],
+            description: "Open every morning".into(),
+            public: false,
+        }),
+    ]
+}
+
+#[test]
+fn workshop_proposals_appear_in_every_format_and_language() {
+    let dir = TempDir::new();
+    let path = session_with(dir.path(), NAMES, "東地区", &proposals());
+    let r = reflect(&load_session(&path).expect("loads"));
+    assert_eq!(r.proposals.len(), 2);
+    let content = default_content().expect("default deck");
+    let speciality = &content.specialities()[0];
+    for (lang, heading, public, worry) in [
+        ("ja", "わがまちのつながり（提案）", "公的なサービス", "健康"),
+        (
+            "en",
+            "Our town's connections (proposals)",
+            "public service",
+            "health",
+        ),
+    ] {
+        let texts = Texts::load(lang);
+        assert_eq!(texts.t("export.section.proposals"), heading);
+        assert_eq!(
+            community_coping::i18n::worry_label(&texts, community_coping::content::Worry::Health),
+            worry
+        );
+        let special = speciality.name.get(lang);
+        let html = render(&r, Format::Html, &texts);
+        let md = render(&r, Format::Markdown, &texts);
+        let csv = render(&r, Format::Csv, &texts);
+        let json = render(&r, Format::Json, &texts);
+        for (f, out) in [("html", &html), ("md", &md), ("csv", &csv), ("json", &json)] {
+            for want in [
+                "駅前の薬局の薬剤師さん",
+                "薬の飲み方を一緒に確かめてくれる",
+                special,
+                public,
+            ] {
+                assert!(out.contains(want), "{f} {lang} lacks {want:?}");
+            }
+            assert!(out.contains("Open every morning"), "{f} {lang}");
+        }
+        assert!(
+            html.contains(&format!("<h2>{}</h2>", html_escape(heading))),
+            "{lang}"
+        );
+        assert!(
+            html.contains("&lt;b&gt;&amp;") && !html.contains("<b>&"),
+            "escaped"
+        );
+        assert!(md.contains(&format!("## {heading}")), "{lang}");
+        assert!(md.contains("\\<b\\>"), "Markdown escapes typed text");
+        // CSV: one row per proposal, the name in the connections column
+        let rows = parse_csv(csv.strip_prefix('\u{FEFF}').expect("BOM"));
+        let rows: Vec<_> = rows.iter().filter(|row| row[6] == "proposal").collect();
+        assert_eq!(rows.len(), 2, "{lang}");
+        assert_eq!(rows[0][10], "駅前の薬局の薬剤師さん");
+        assert_eq!(rows[0][9], worry);
+        assert_eq!(rows[1][10], "Kenji's café");
+        // JSON: keys beside the names
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let p = &v["proposals"];
+        assert_eq!(p[0]["public"], true);
+        assert_eq!(p[0]["specialities"][0]["key"], speciality.key.as_str());
+        assert_eq!(p[0]["specialities"][0]["name"], special);
+        assert_eq!(p[0]["helps"][0], "health");
+        assert_eq!(p[1]["public"], false);
+    }
+    // pseudonymised like other typed text
+    let mut session = load_session(&path).expect("loads");
+    pseudonymise(&mut session, "en");
+    let r = reflect(&session);
+    for f in Format::ALL {
+        let out = render(&r, f, &Texts::load("en"));
+        assert!(!out.contains("Kenji"), "{f} still names Kenji");
+        let want = match f {
+            Format::Html => "Participant B&#39;s café",
+            _ => "Participant B's café",
+        };
+        assert!(out.contains(want), "{f}");
+    }
+    // no proposals, no section
+    let plain = render(&fixed_reflection(), Format::Markdown, &Texts::load("ja"));
+    assert!(!plain.contains("わがまちのつながり"));
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('\'', "&#39;")
 }

@@ -492,3 +492,145 @@ fn labels_actions_and_rule_errors_are_complete() {
         );
     }
 }
+
+/// Placeholders that stand for a number (some keys use `residents`, `cards`,
+/// `needs` or `seats` for a list instead; a list filled with "1" reads
+/// harmlessly).
+const COUNT_PLACEHOLDERS: [&str; 20] = [
+    "count",
+    "n",
+    "seats",
+    "sessions",
+    "actions",
+    "cards",
+    "connected",
+    "years",
+    "minutes",
+    "needs",
+    "residents",
+    "total",
+    "waiting",
+    "load",
+    "threshold",
+    "limit",
+    "level",
+    "at",
+    "discard",
+    "connections",
+];
+
+/// Words after a "1 " that end in "s" but are not plurals.
+const NOT_PLURAL: [&str; 8] = ["is", "was", "has", "its", "this", "ms", "as", "plus"];
+
+/// The "1 …s" plurals of a text ("1 players", "1 year ends"): within the
+/// two words after a standalone 1.
+fn one_plurals(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // "1", "(1", "with 1" — not "2021" or "1:"
+        if w.trim_start_matches(['(', '[', '（']) != "1" {
+            continue;
+        }
+        for next in words.iter().skip(i + 1).take(2) {
+            if !next.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                break; // "1 · minutes": another phrase
+            }
+            let bare: String = next
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if bare.len() > 1 && bare.ends_with('s') && !NOT_PLURAL.contains(&bare.as_str()) {
+                found.push(format!("1 {next}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_count_in_english_reads_right_for_one() {
+    let en = Texts::load("en");
+    let ja = Texts::load("ja");
+    // the check itself finds what it should
+    assert_eq!(one_plurals("1 players"), ["1 players"]);
+    assert_eq!(one_plurals("after 1 year ends"), ["1 ends"]);
+    assert!(one_plurals("1 player · 2021 · 1 ms per action").is_empty());
+    assert!(one_plurals("Years left: 1 · minutes left: 1").is_empty());
+    let ones: Vec<(&str, &dyn std::fmt::Display)> = COUNT_PLACEHOLDERS
+        .iter()
+        .map(|p| (*p, &1 as &dyn std::fmt::Display))
+        .collect();
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for key in en.keys().filter(|k| !k.ends_with("_one")) {
+        let template = en.t(key);
+        if !placeholders(template)
+            .iter()
+            .any(|p| COUNT_PLACEHOLDERS.contains(&p.as_str()))
+        {
+            continue;
+        }
+        checked += 1;
+        let text = en.fmt_count(key, 1, &ones);
+        let plurals = one_plurals(&text);
+        if !plurals.is_empty() {
+            bad.push(format!("{key}: {text:?} has {plurals:?}"));
+        }
+        // other counts keep the plural form, in both languages
+        assert_eq!(en.count_key(key, 2), key);
+        assert_eq!(ja.count_key(key, 0), key);
+    }
+    assert!(checked > 40, "only {checked} count-bearing strings");
+    assert!(bad.is_empty(), "English says \"1 …s\":\n{}", bad.join("\n"));
+    // the forms picked for one
+    assert_eq!(
+        en.fmt_count("setup.seat_count", 1, &[("count", &1)]),
+        "1 player"
+    );
+    assert_eq!(
+        en.fmt_count("setup.seat_count", 3, &[("count", &3)]),
+        "3 players"
+    );
+    assert_eq!(ja.fmt_count("setup.seat_count", 1, &[("count", &1)]), "1人");
+}
+
+#[test]
+fn log_sentences_about_one_thing_use_the_singular() {
+    let content = content();
+    let setup = Setup::standard(&content, 2, SeatKind::Human, "standard", 1);
+    let en = Texts::load("en");
+    let ctx = LogContext::new(&content, &en, &setup, &[]);
+    for (event, want) in [
+        (
+            Event::TurnStarted {
+                year: 2021,
+                seat: 0,
+                actions: 1,
+            },
+            "with 1 action",
+        ),
+        (
+            Event::ConnectionDeckReshuffled { cards: 1 },
+            "1 discarded connection was",
+        ),
+        (
+            Event::GameEndedEarly {
+                year: 2022,
+                connected: 1,
+            },
+            "1 resident connected",
+        ),
+        (
+            Event::TownSurvived {
+                year: 2030,
+                connected: 1,
+            },
+            "1 resident connected",
+        ),
+    ] {
+        let s = describe(&event, &ctx);
+        assert!(s.contains(want), "{s:?} lacks {want:?}");
+    }
+}

@@ -426,7 +426,10 @@ fn csv_has_a_bom_and_one_row_per_session() {
         assert_eq!(l.split(',').count(), 12, "{l}");
     }
     let first = lines[1];
-    assert!(first.starts_with("people-6,2025-04-01,default,"), "{first}");
+    assert!(
+        first.starts_with("people-6,2025-04-01,結川町の十年,"),
+        "{first}"
+    );
     let en = render_csv(&r, &Texts::load("en"));
     assert!(en.contains("id,date (UTC),scenario,difficulty"), "{en}");
 }
@@ -663,4 +666,98 @@ fn links_loops_folders_and_fifos_are_listed_not_followed_for_ever() {
     }
     let html = render_html(&r, &Texts::load("en"));
     assert!(html.contains("dangling.ccsession") && html.contains("not a session file"));
+}
+
+/// A session of Aiko, Ben and a bot seat in which the facilitator handed
+/// Ben's seat to a bot after `to_bot` actions and let a person take over
+/// the bot's seat after `to_person` actions.
+fn switched_session(dir: &Path, content: &Arc<Content>, to_bot: u32, to_person: u32) -> PathBuf {
+    let mut setup = Setup::standard(content, 3, SeatKind::Human, "standard", 9);
+    for (seat, name) in setup.seats.iter_mut().zip(["Aiko", "Ben", "Bot"]) {
+        seat.name = name.to_owned();
+    }
+    setup.seats[2].kind = SeatKind::Bot(BotKind::Heuristic);
+    let mut header = SessionHeader::new(
+        content,
+        ScenarioSource::BuiltIn("default".into()),
+        setup.clone(),
+    );
+    header.session_id = format!("switched-{to_bot}-{to_person}");
+    let mut w = SessionWriter::create(dir, &header).expect("create session");
+    let mut game = Game::new(Arc::clone(content), setup).expect("setup");
+    let mut bots: Vec<Bot> = (0..3).map(|s| Bot::new(BotKind::Heuristic, 9, s)).collect();
+    while !game.is_over() {
+        for (after, seat, kind) in [
+            (to_bot, 1, SeatKind::Bot(BotKind::Heuristic)),
+            (to_person, 2, SeatKind::Human),
+        ] {
+            if game.actions_taken() == after {
+                w.append(&Record::SeatKind { seat, kind }).expect("switch");
+            }
+        }
+        let seat = game.current_seat();
+        let action = bots[seat].choose(&game, seat);
+        game.act(seat, &action).expect("bot action is legal");
+        w.append(&Record::act(seat, action, &game)).expect("append");
+    }
+    w.append(&Record::finished(&game)).expect("finish");
+    w.path().to_path_buf()
+}
+
+#[test]
+fn seats_switched_mid_game_count_as_people_with_a_bot_helper() {
+    let dir = TempDir::new("switched");
+    let content = default_content().expect("default deck");
+    switched_session(&dir.0, &content, 12, 30);
+    let r = Report::over_dir(&dir.0, None);
+    assert_eq!(r.sessions.len(), 1, "{:?}", r.skipped);
+    let s = &r.sessions[0];
+    // Ben (a person, then a bot) and the bot seat a person took over are
+    // both people who had a bot's help; no seat was a bot throughout
+    assert_eq!((s.seats, s.humans, s.bots, s.bot_helped), (3, 3, 0, 2));
+    let p = &r.participants;
+    assert_eq!(
+        (p.people, p.distinct_names, p.bots, p.bot_helped),
+        (3, 3, 0, 2)
+    );
+    // a switch before the first action is who played the seat all along
+    let dir = TempDir::new("switched-at-start");
+    switched_session(&dir.0, &content, 0, u32::MAX);
+    let r = Report::over_dir(&dir.0, None);
+    let s = &r.sessions[0];
+    assert_eq!((s.humans, s.bots, s.bot_helped), (1, 2, 0));
+    assert_eq!(r.participants.people, 1);
+    for lang in ["ja", "en"] {
+        let html = render_html(&r, &Texts::load(lang));
+        assert!(html.contains(Texts::load(lang).t("report.overview.bot_helped")));
+    }
+}
+
+#[test]
+fn the_report_names_each_session_by_its_deck_title() {
+    let f = fixture();
+    let r = Report::over_dir(&f.dir.0, None);
+    let people = r
+        .sessions
+        .iter()
+        .find(|s| s.session_id == "people-5")
+        .expect("listed");
+    assert_eq!(people.scenario.get("ja"), "結川町の十年");
+    for (lang, title) in [("ja", "結川町の十年"), ("en", "Ten Years in Yuikawa")] {
+        let texts = Texts::load(lang);
+        let csv = render_csv(&r, &texts);
+        let row = csv
+            .split("\r\n")
+            .find(|l| l.starts_with("people-5,"))
+            .expect("a row");
+        assert!(
+            row.starts_with(&format!("people-5,2025-05-01,{title},")),
+            "{row}"
+        );
+        let html = render_html(&r, &texts);
+        assert!(
+            html.contains(&format!("<code>people-5</code></td><td>{title}</td>")),
+            "{lang}: the sessions table names the deck"
+        );
+    }
 }

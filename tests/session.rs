@@ -123,6 +123,7 @@ fn every_kind_of_record() -> Vec<Record> {
             action: Action::EndTurn,
             hash: Some("abc".into()),
             year: None,
+            elapsed_secs: None,
         },
         Record::Act {
             seat: 1,
@@ -132,6 +133,7 @@ fn every_kind_of_record() -> Vec<Record> {
             },
             hash: None,
             year: None,
+            elapsed_secs: None,
         },
         Record::Undo,
         Record::Note {
@@ -433,6 +435,7 @@ fn journal_follows_undo_and_undo_past_reveal() {
         action: Action::EndTurn,
         hash: None,
         year: None,
+        elapsed_secs: None,
     };
     for r in [
         act(0),
@@ -491,6 +494,7 @@ fn sessions_are_listed_newest_first() {
             action: Action::EndTurn,
             hash: None,
             year: None,
+            elapsed_secs: None,
         })
         .collect();
     make("2025-01-01T10:00:00Z", "old", &[]);
@@ -1115,4 +1119,100 @@ fn a_corrupt_line_in_the_middle_keeps_what_verifies() {
         again.verify(content).expect("verify").journal.entries.len(),
         4
     );
+}
+
+#[test]
+fn the_clock_resumes_from_the_last_action_not_the_last_note() {
+    let dir = TempDir::new("clock");
+    let mut live = Live::start(dir.path(), 11);
+    live.play(3);
+    // a note at 3:38, then actions until 4:56, then the game stops
+    live.writer
+        .append(&Record::Note {
+            text: "メモ".into(),
+            year: live.game.year(),
+            seat: 0,
+            elapsed_secs: 218,
+        })
+        .expect("note");
+    for secs in [240, 275, 296] {
+        let seat = live.game.current_seat();
+        let action = live.bots[seat].choose(&live.game, seat);
+        live.game.act(seat, &action).expect("legal");
+        live.writer
+            .append(&Record::act(seat, action, &live.game).with_elapsed(secs))
+            .expect("append");
+    }
+    let path = live.writer.path().to_path_buf();
+    drop(live);
+    let loaded = load_session(&path).expect("load");
+    assert_eq!(loaded.damage, None);
+    assert_eq!(loaded.elapsed_secs(), 296, "4:56, not the note's 3:38");
+    // and the export reports the longer time
+    let reflection =
+        community_coping::reflect::Reflection::of_session(&loaded, content()).expect("reflect");
+    assert_eq!(reflection.elapsed_secs, 296);
+    // actions without a clock (forks, the simulator) leave the key out
+    let g = Game::new(content(), setup(&content(), 1)).expect("setup");
+    let bare = serde_json::to_string(&Record::act(0, Action::EndTurn, &g)).expect("json");
+    assert!(!bare.contains("elapsed_secs"), "{bare}");
+    let timed =
+        serde_json::to_string(&Record::act(0, Action::EndTurn, &g).with_elapsed(5)).expect("json");
+    assert!(timed.contains("\"elapsed_secs\":5"), "{timed}");
+    // with_elapsed leaves other records alone
+    assert_eq!(Record::Undo.with_elapsed(9), Record::Undo);
+}
+
+#[test]
+fn listings_name_the_deck_by_its_title_old_files_included() {
+    let dir = TempDir::new("titles");
+    let content = content();
+    // a new file records the title in both languages
+    let new = header(&content, 1);
+    let title = new
+        .deck_title
+        .clone()
+        .expect("new headers record the title");
+    assert_eq!(title.get("ja"), "結川町の十年");
+    assert_eq!(title.get("en"), "Ten Years in Yuikawa");
+    SessionWriter::create(dir.path(), &new).expect("create");
+    // an old file of the built-in deck: the built-in title
+    let mut old = header(&content, 2);
+    old.session_id = "old-built-in".into();
+    old.deck_title = None;
+    let line = serde_json::to_string(&old).expect("json");
+    assert!(!line.contains("deck_title"), "{line}");
+    std::fs::write(dir.path().join("old.ccsession"), format!("{line}\n")).expect("write");
+    // an old file of another deck: its folder's name
+    let mut local = header(&content, 3);
+    local.session_id = "old-local".into();
+    local.deck_title = None;
+    local.deck.id = "minato".into();
+    local.scenario = ScenarioSource::Directory(PathBuf::from("decks").join("minato-deck"));
+    let line = serde_json::to_string(&local).expect("json");
+    std::fs::write(dir.path().join("local.ccsession"), format!("{line}\n")).expect("write");
+
+    let listing = list_sessions(dir.path());
+    assert_eq!(listing.sessions.len(), 3, "{:?}", listing.skipped);
+    let by_id = |id: &str| {
+        listing
+            .sessions
+            .iter()
+            .find(|s| s.session_id == id)
+            .expect("listed")
+    };
+    assert_eq!(by_id(&new.session_id).deck_title, title);
+    assert_eq!(
+        by_id("old-built-in").deck_title.get("en"),
+        "Ten Years in Yuikawa"
+    );
+    assert_eq!(by_id("old-built-in").deck_title.get("ja"), "結川町の十年");
+    assert_eq!(by_id("old-local").deck_title.get("ja"), "minato-deck");
+    assert_eq!(by_id("old-local").deck_title.get("en"), "minato-deck");
+    // the format-1 fixtures have no title and list with the built-in one
+    let f = TempDir::new("titles-format1");
+    let file = "a-unfinished-4-seats.ccsession";
+    std::fs::copy(fixture(file), f.path().join(file)).expect("copy");
+    let listing = list_sessions(f.path());
+    assert_eq!(listing.sessions[0].deck_title.get("ja"), "結川町の十年");
 }

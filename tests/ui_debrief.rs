@@ -307,6 +307,7 @@ fn the_sessions_list_opens_a_session_and_leads_to_the_report() {
             created: "2026-11-20T09:30:00Z".into(),
             scenario: r.header.scenario.clone(),
             deck_id: "default".into(),
+            deck_title: r.content.title().clone(),
             seat_names: vec!["Aさん".into(), "Bさん".into()],
             year_reached: 2024,
             outcome: r.finished.clone(),

@@ -1,5 +1,6 @@
-//! The CSV export: one row per engine event (and one per note, bookmark or
-//! override, at the moment it was made), with the session clock where it is
+//! The CSV export: one row per engine event (and one per note, bookmark,
+//! override or switch of a seat between a person and a bot, at the moment
+//! it was made; then one per card proposed in the debrief workshop), with the session clock where it is
 //! known, year, turn, seat, role, action, resident, district, worry,
 //! connections and the log's sentence. UTF-8 with a byte-order mark so Excel
 //! reads Japanese; RFC 4180 quoting and CRLF line ends. A cell that would
@@ -10,9 +11,11 @@ use std::collections::BTreeMap;
 use super::csv_cell::push_field;
 use super::document::{clock, context};
 use super::facts::facts;
+use super::played::switch_sentence;
+use super::proposals::ProposalDoc;
 use crate::content::DistrictId;
 use crate::i18n::{LogContext, Texts, describe, describe_action, remark_sentence, worry_label};
-use crate::reflect::{Reflection, Remark, RemarkKind};
+use crate::reflect::{Reflection, Remark, RemarkKind, SeatSwitch};
 use crate::rules::Event;
 
 const COLUMNS: [&str; 12] = [
@@ -138,6 +141,72 @@ impl Writer<'_> {
     }
 }
 
+impl Writer<'_> {
+    fn aside(&mut self, a: &Aside<'_>) {
+        match a {
+            Aside::Remark(m) => self.remark(m),
+            Aside::Switch(seat, s) => self.switch(*seat, s),
+        }
+    }
+
+    /// A row for a seat switched between a person and a bot.
+    fn switch(&mut self, seat: usize, s: &SeatSwitch) {
+        let ctx = &self.ctx;
+        let (name, role) = seat_cells(ctx, Some(seat));
+        let fields = [
+            "",
+            &s.year.to_string(),
+            &turn_cell(self.turn),
+            &name,
+            &role,
+            ctx.texts.t("export.csv.seat_kind"),
+            match s.kind {
+                crate::rules::SeatKind::Human => "seat_to_person",
+                crate::rules::SeatKind::Bot(_) => "seat_to_bot",
+            },
+            "",
+            "",
+            "",
+            "",
+            &switch_sentence(ctx, seat, s),
+        ];
+        row(&mut self.out, &fields);
+    }
+
+    /// A row for a card proposed in the debrief workshop: its name in the
+    /// connections column, the worries it helps with in the worry column.
+    fn proposal(&mut self, p: &ProposalDoc) {
+        let t = self.ctx.texts;
+        let sep = t.t("log.list_separator");
+        let mut sentence = p.sentence(t);
+        for d in p.details(t) {
+            sentence.push_str(sep);
+            sentence.push_str(&d);
+        }
+        let fields = [
+            "",
+            "",
+            "",
+            "",
+            "",
+            t.t("export.csv.proposal"),
+            "proposal",
+            "",
+            "",
+            &p.helps.join(sep),
+            &p.name,
+            &sentence,
+        ];
+        row(&mut self.out, &fields);
+    }
+}
+
+/// What is written between the engine's rows, by the actions in force.
+enum Aside<'a> {
+    Remark(&'a Remark),
+    Switch(usize, &'a SeatSwitch),
+}
+
 fn turn_cell(turn: usize) -> String {
     if turn == 0 {
         String::new()
@@ -159,13 +228,22 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
     w.out.push('\u{FEFF}');
     let header: Vec<&str> = COLUMNS.iter().map(|k| texts.t(k)).collect();
     row(&mut w.out, &header);
-    // remarks by the number of actions in force when they were made
-    let mut remarks: BTreeMap<usize, Vec<&Remark>> = BTreeMap::new();
+    // remarks and seat switches by the number of actions in force when
+    // they were made
+    let mut remarks: BTreeMap<usize, Vec<Aside<'_>>> = BTreeMap::new();
     for m in &r.remarks {
         remarks
             .entry(m.at.min(r.trace.steps.len()))
             .or_default()
-            .push(m);
+            .push(Aside::Remark(m));
+    }
+    for (seat, play) in r.seats.iter().enumerate() {
+        for s in &play.switches {
+            remarks
+                .entry(s.at.min(r.trace.steps.len()))
+                .or_default()
+                .push(Aside::Switch(seat, s));
+        }
     }
     let opening = texts.t("export.csv.opening");
     for e in &r.trace.opening {
@@ -173,7 +251,7 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
     }
     for (i, step) in r.trace.steps.iter().enumerate() {
         for m in remarks.get(&i).into_iter().flatten() {
-            w.remark(m);
+            w.aside(m);
         }
         w.ctx.year = step.year;
         let action = describe_action(&step.action, &w.ctx);
@@ -182,7 +260,11 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
         }
     }
     for m in remarks.get(&r.trace.steps.len()).into_iter().flatten() {
-        w.remark(m);
+        w.aside(m);
+    }
+    for p in &r.proposals {
+        let doc = ProposalDoc::of(p, &r.content, texts);
+        w.proposal(&doc);
     }
     w.out
 }

@@ -11,6 +11,9 @@ use crate::i18n::{
 };
 use crate::reflect::{Reflection, RemarkKind, StoryOrder, sort_stories};
 
+use super::played::seat_label;
+use super::proposals::ProposalDoc;
+
 /// What a mark on the timeline stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum MarkKind {
@@ -99,6 +102,8 @@ pub(super) struct Document {
     pub unmet: String,
     pub remarks: Vec<RemarkDoc>,
     pub questions: Vec<Question>,
+    /// The workshop's card proposals (the section is left out when none).
+    pub proposals: Vec<ProposalDoc>,
     pub footer: String,
 }
 
@@ -197,6 +202,11 @@ impl Document {
                     notes: r.answers.get(&i).cloned(),
                 })
                 .collect(),
+            proposals: r
+                .proposals
+                .iter()
+                .map(|p| ProposalDoc::of(p, content, texts))
+                .collect(),
             footer: texts.fmt("export.footer", &[("version", &env!("CARGO_PKG_VERSION"))]),
         }
     }
@@ -229,18 +239,8 @@ fn meta(r: &Reflection, ctx: &LogContext<'_>) -> Vec<String> {
         "export.meta.setup",
         &[("difficulty", &difficulty), ("seed", &h.setup.seed)],
     ));
-    let seats: Vec<String> = h
-        .setup
-        .seats
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let bot = match s.kind {
-                crate::rules::SeatKind::Bot(_) => t.t("export.meta.bot"),
-                crate::rules::SeatKind::Human => "",
-            };
-            format!("{}{bot}", ctx.seat(i))
-        })
+    let seats: Vec<String> = (0..h.setup.seats.len())
+        .map(|i| seat_label(ctx, i, r.seats.get(i)))
         .collect();
     out.push(t.fmt(
         "export.meta.seats",

@@ -68,6 +68,16 @@ article.story ol { margin: 0; padding-left: 1.5em; }
 .waiting .tag { color: #b3261e; }
 ul.remarks li { white-space: pre-wrap; break-inside: avoid; page-break-inside: avoid; }
 .time { font-variant-numeric: tabular-nums; color: #555555; margin-right: 6px; }
+article.proposal {
+  border: 1px solid #cccccc; border-radius: 4px; padding: 6px 10px; margin: 8px 0;
+  break-inside: avoid; page-break-inside: avoid;
+}
+article.proposal .kind {
+  font-size: 8.5pt; font-weight: normal; border: 1px solid #666666; border-radius: 3px;
+  padding: 0 4px; margin-left: 6px; white-space: nowrap;
+}
+article.proposal ul.details { margin: 0; padding-left: 1.2em; font-size: 9.5pt; }
+p.description { white-space: pre-wrap; margin: 4px 0 0; }
 div.question { margin: 10px 0 14px; break-inside: avoid; page-break-inside: avoid; }
 p.question-text { font-weight: bold; font-size: 12pt; margin: 0 0 4px; }
 div.notes { white-space: pre-wrap; border-left: 3px solid #999999; padding: 2px 0 2px 10px; }
@@ -165,6 +175,24 @@ pub(super) fn render(doc: &Document, texts: &Texts) -> String {
         s.push_str("</div>\n");
     }
     s.push_str("</section>\n");
+
+    if !doc.proposals.is_empty() {
+        section(&mut s, "proposals", texts.t("export.section.proposals"));
+        for p in &doc.proposals {
+            let _ = writeln!(
+                s,
+                "<article class=\"proposal\">\n<h3>{}<span class=\"kind\">{}</span></h3>",
+                escape(&p.name),
+                escape(&p.kind)
+            );
+            list(&mut s, "details", &p.details(texts));
+            if !p.description.is_empty() {
+                let _ = writeln!(s, "<p class=\"description\">{}</p>", escape(&p.description));
+            }
+            s.push_str("</article>\n");
+        }
+        s.push_str("</section>\n");
+    }
 
     let _ = write!(
         s,

@@ -8,13 +8,15 @@
 //! Version 1 shape (top level): `schema`, `schema_version`, `language`,
 //! `generator`, `session`, `seats`, `districts`, `outcome`, `timeline`,
 //! `events_drawn`, `stories`, `connections`, `remarks`, `debrief`,
-//! `opening`, `steps`. New fields may be added within a version; renaming or
+//! `proposals`, `opening`, `steps`. New fields may be added within a version; renaming or
 //! removing one raises the version.
 
 use serde::Serialize;
 
 use super::document::context;
 use super::facts::{Facts, facts, need_key, worry_key};
+use super::played::{seat_label, switch_sentence};
+use super::proposals::ProposalDoc;
 use crate::content::{ConnectionId, Content, DistrictId, Need, ResidentId, Worry};
 use crate::i18n::{
     LogContext, Texts, connection_use_sentence, describe, describe_action, ending_sentences,
@@ -46,6 +48,7 @@ struct Export {
     connections: ConnectionsJson,
     remarks: Vec<RemarkJson>,
     debrief: Vec<QuestionJson>,
+    proposals: Vec<ProposalJson>,
     opening: Vec<EventJson>,
     steps: Vec<StepJson>,
 }
@@ -107,6 +110,37 @@ struct SeatJson {
     home_district: Option<String>,
     /// `human`, `bot_heuristic` or `bot_random`, as set up.
     kind: &'static str,
+    /// The seat's name with who played it (「田中（2024年からボット）」).
+    label: String,
+    /// `person` (a person played it throughout), `bot` (a bot did), or
+    /// `person_with_bot` (switched between them: counted as a person).
+    played_by: &'static str,
+    /// Each switch between a person and a bot, in order.
+    switches: Vec<SwitchJson>,
+}
+
+#[derive(Serialize)]
+struct SwitchJson {
+    /// Actions in force when it was made.
+    at: usize,
+    year: i32,
+    /// Who played the seat from then on, as [`SeatJson::kind`].
+    kind: &'static str,
+    sentence: String,
+}
+
+#[derive(Serialize)]
+struct ProposalJson {
+    name: String,
+    /// A public service (true) or informal support (false).
+    public: bool,
+    kind: String,
+    specialities: Vec<Named>,
+    /// Worry keys (`money`, `health`, `living`, `relationships`).
+    helps: Vec<&'static str>,
+    helps_labels: Vec<String>,
+    description: String,
+    sentence: String,
 }
 
 #[derive(Serialize)]
@@ -430,6 +464,31 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
                 notes: r.answers.get(&i).cloned(),
             })
             .collect(),
+        proposals: r
+            .proposals
+            .iter()
+            .map(|p| {
+                let doc = ProposalDoc::of(p, &r.content, texts);
+                ProposalJson {
+                    name: doc.name.clone(),
+                    public: p.public,
+                    kind: doc.kind.clone(),
+                    specialities: p
+                        .specialities
+                        .iter()
+                        .zip(&doc.specialities)
+                        .map(|(key, name)| Named {
+                            key: key.clone(),
+                            name: name.clone(),
+                        })
+                        .collect(),
+                    helps: p.helps.iter().map(|w| worry_key(*w)).collect(),
+                    helps_labels: doc.helps.clone(),
+                    description: doc.description.clone(),
+                    sentence: doc.sentence(texts),
+                }
+            })
+            .collect(),
         opening: Vec::new(),
         steps: Vec::new(),
     };
@@ -503,13 +562,36 @@ fn seats(r: &Reflection, ctx: &LogContext<'_>) -> Vec<SeatJson> {
             role: s.role.clone(),
             role_name: ctx.seats.get(i).map(|l| l.role.clone()).unwrap_or_default(),
             home_district: s.home_district.clone(),
-            kind: match s.kind {
-                SeatKind::Human => "human",
-                SeatKind::Bot(crate::rules::BotKind::Heuristic) => "bot_heuristic",
-                SeatKind::Bot(crate::rules::BotKind::Random) => "bot_random",
+            kind: kind_key(s.kind),
+            label: seat_label(ctx, i, r.seats.get(i)),
+            played_by: match r.seats.get(i) {
+                Some(p) if p.bot_throughout() => "bot",
+                Some(p) if p.switched() => "person_with_bot",
+                Some(_) => "person",
+                None if s.kind == SeatKind::Human => "person",
+                None => "bot",
             },
+            switches: r.seats.get(i).map_or_else(Vec::new, |p| {
+                p.switches
+                    .iter()
+                    .map(|w| SwitchJson {
+                        at: w.at,
+                        year: w.year,
+                        kind: kind_key(w.kind),
+                        sentence: switch_sentence(ctx, i, w),
+                    })
+                    .collect()
+            }),
         })
         .collect()
+}
+
+fn kind_key(kind: SeatKind) -> &'static str {
+    match kind {
+        SeatKind::Human => "human",
+        SeatKind::Bot(crate::rules::BotKind::Heuristic) => "bot_heuristic",
+        SeatKind::Bot(crate::rules::BotKind::Random) => "bot_random",
+    }
 }
 
 fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson {

@@ -160,6 +160,16 @@ pub(super) fn render(doc: &Document, texts: &Texts) -> String {
             }
         }
     }
+    if !doc.proposals.is_empty() {
+        heading(&mut s, texts.t("export.section.proposals"));
+        for p in &doc.proposals {
+            let _ = writeln!(s, "### {} — {}\n", escape(&p.name, 0), escape(&p.kind, 0));
+            bullets(&mut s, &p.details(texts));
+            if !p.description.is_empty() {
+                let _ = writeln!(s, "{}\n", escape(&p.description, 0));
+            }
+        }
+    }
     let _ = writeln!(s, "---\n\n{}", escape(&doc.footer, 0));
     s
 }

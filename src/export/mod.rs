@@ -15,6 +15,8 @@ mod facts;
 mod html;
 mod json;
 mod markdown;
+mod played;
+mod proposals;
 mod pseudonym;
 mod session;
 mod svg;

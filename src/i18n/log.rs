@@ -151,8 +151,9 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             year,
             seat,
             actions,
-        } => t.fmt(
+        } => t.fmt_count(
             "log.turn_started",
+            u64::from(*actions),
             &[
                 ("year", year),
                 ("seat", &ctx.seat(*seat)),
@@ -236,9 +237,11 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             "log.offer_refilled",
             &[("year", year), ("card", &ctx.card(*card))],
         ),
-        Event::ConnectionDeckReshuffled { cards } => {
-            t.fmt("log.reshuffled", &[("year", year), ("cards", cards)])
-        }
+        Event::ConnectionDeckReshuffled { cards } => t.fmt_count(
+            "log.reshuffled",
+            *cards as u64,
+            &[("year", year), ("cards", cards)],
+        ),
         Event::HandOverLimit { seat, limit } => t.fmt(
             "log.hand_over_limit",
             &[("year", year), ("seat", &ctx.seat(*seat)), ("limit", limit)],
@@ -322,8 +325,9 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             &[("year", year), ("seat", &ctx.seat(*seat))],
         ),
         Event::YearEnded { year, .. } => t.fmt("log.year_ended", &[("year", year)]),
-        Event::GameEndedEarly { year, connected } => t.fmt(
+        Event::GameEndedEarly { year, connected } => t.fmt_count(
             "log.ended_early",
+            *connected as u64,
             &[("year", year), ("connected", connected)],
         ),
         Event::TownCollapsed {
@@ -341,9 +345,11 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
                 ],
             )
         }
-        Event::TownSurvived { year, connected } => {
-            t.fmt("log.survived", &[("year", year), ("connected", connected)])
-        }
+        Event::TownSurvived { year, connected } => t.fmt_count(
+            "log.survived",
+            *connected as u64,
+            &[("year", year), ("connected", connected)],
+        ),
     }
 }
 

@@ -115,6 +115,24 @@ impl Texts {
     pub fn fmt(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
         fill(self.t(key), args)
     }
+
+    /// The key for a text about `count` things: `{key}_one` when `count` is
+    /// 1 and the table has it ("1 player", not "1 players"), else `key`.
+    /// Japanese needs no such form; its `_one` keys repeat the text.
+    pub fn count_key(&self, key: &str, count: u64) -> String {
+        let one = format!("{key}_one");
+        if count == 1 && self.table.contains_key(&one) {
+            one
+        } else {
+            key.to_owned()
+        }
+    }
+
+    /// [`Texts::fmt`] of the form of `key` for `count` (see
+    /// [`Texts::count_key`]); `count` is usually also one of `args`.
+    pub fn fmt_count(&self, key: &str, count: u64, args: &[(&str, &dyn Display)]) -> String {
+        self.fmt(&self.count_key(key, count), args)
+    }
 }
 
 /// `⟦key⟧`, made once per distinct missing key and kept for the program's

@@ -1,12 +1,14 @@
 //! Reflection on a played session, for the debrief screen, the exports and
 //! the cross-session report: the journal replayed event by event, resident
-//! stories, why the game ended as it did, connection use, and the
-//! facilitator's notes and bookmarks. Bevy-free and deterministic: the same
+//! stories, why the game ended as it did, connection use, the
+//! facilitator's notes and bookmarks, who played each seat, and the
+//! workshop's card proposals. Bevy-free and deterministic: the same
 //! session file always gives the same reflection.
 
 mod ending;
 mod open;
 mod reflection;
+mod seats;
 mod stories;
 mod trace;
 mod usage;
@@ -14,6 +16,7 @@ mod usage;
 pub use ending::{CauseChain, ClosestCall, Ending, Unfitting, closest_call, ending};
 pub use open::{OpenError, content_for};
 pub use reflection::{EventMark, Reflection, Remark, RemarkKind};
+pub use seats::{SeatPlay, SeatSwitch};
 pub use stories::{Growth, Heard, Reached, Story, StoryOrder, sort_stories, stories};
 pub use trace::{Step, Trace, YearEnd};
 pub use usage::{ConnectionUse, Usage, usage};

@@ -8,10 +8,11 @@ use std::sync::Arc;
 use crate::content::{Content, EventId, ResidentId};
 use crate::rules::{Event, Outcome};
 use crate::session::{
-    InterventionKind, LoadedSession, OutcomeSummary, Record, SessionError, SessionHeader,
+    InterventionKind, LoadedSession, OutcomeSummary, Proposal, Record, SessionError, SessionHeader,
 };
 
 use super::ending::{Ending, ending};
+use super::seats::SeatPlay;
 use super::stories::{Story, stories};
 use super::trace::Trace;
 use super::usage::{Usage, usage};
@@ -69,6 +70,11 @@ pub struct Reflection {
     pub finished: Option<OutcomeSummary>,
     /// The session clock's last recorded value.
     pub elapsed_secs: u64,
+    /// Who played each seat, switches between a person and a bot included
+    /// (seat order).
+    pub seats: Vec<SeatPlay>,
+    /// The debrief workshop's local connection card proposals, in the order made.
+    pub proposals: Vec<Proposal>,
 }
 
 impl Reflection {
@@ -88,6 +94,15 @@ impl Reflection {
         let usage = usage(&trace);
         let events = event_marks(&trace);
         let (remarks, answers) = remarks(session, &content);
+        let seats = seat_plays(session, &trace);
+        let proposals = session
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Proposal(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
         Ok(Reflection {
             header: session.header.clone(),
             content,
@@ -100,6 +115,8 @@ impl Reflection {
             answers,
             finished: session.finished().cloned(),
             elapsed_secs: session.elapsed_secs(),
+            seats,
+            proposals,
         })
     }
 
@@ -131,6 +148,44 @@ fn event_marks(trace: &Trace) -> Vec<EventMark> {
             _ => None,
         })
         .collect()
+}
+
+/// Each seat as set up, with every switch between a person and a bot, dated
+/// by the actions in force and the year play was in then.
+fn seat_plays(session: &LoadedSession, trace: &Trace) -> Vec<SeatPlay> {
+    let mut seats: Vec<SeatPlay> = session
+        .header
+        .setup
+        .seats
+        .iter()
+        .map(|s| SeatPlay {
+            start: s.kind,
+            switches: Vec::new(),
+        })
+        .collect();
+    let mut at = 0usize;
+    for r in &session.records {
+        match r {
+            Record::Act { .. } => at += 1,
+            Record::Undo
+            | Record::Intervention {
+                kind: InterventionKind::UndoPastReveal,
+                ..
+            } => at = at.saturating_sub(1),
+            Record::SeatKind { seat, kind } => {
+                // the year of the next action, or of the end
+                let year = trace
+                    .steps
+                    .get(at)
+                    .map_or_else(|| trace.last.year(), |s| s.year);
+                if let Some(play) = seats.get_mut(*seat) {
+                    play.switch(at, year, *kind);
+                }
+            }
+            _ => {}
+        }
+    }
+    seats
 }
 
 fn remarks(session: &LoadedSession, content: &Content) -> (Vec<Remark>, BTreeMap<usize, String>) {

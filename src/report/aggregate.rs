@@ -68,6 +68,7 @@ fn participants(facts: &[Facts]) -> Participants {
     for f in facts {
         p.people += f.people.len() + f.unnamed;
         p.bots += f.row.bots;
+        p.bot_helped += f.row.bot_helped;
         p.sessions_with_people += usize::from(f.row.humans > 0);
         names.extend(f.people.iter().map(String::as_str));
     }

@@ -51,7 +51,7 @@ fn row(s: &SessionRow, texts: &Texts) -> Vec<String> {
     vec![
         field(&s.session_id),
         field(&s.date),
-        field(&s.deck),
+        field(s.scenario.get(lang)),
         field(difficulty),
         s.seats.to_string(),
         s.humans.to_string(),

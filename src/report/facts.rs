@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::content::{ConnectionId, Content, DistrictId, ResidentId};
-use crate::reflect::{ConnectionUse, Ending, Reflection, RemarkKind};
+use crate::reflect::{ConnectionUse, Ending, Reflection, RemarkKind, SeatPlay};
 use crate::rules::SeatKind;
 
 use super::model::{Named, SessionOutcome, SessionRow};
@@ -35,19 +35,25 @@ pub(super) fn facts(r: &Reflection) -> Facts {
     let content = &r.content;
     let header = &r.header;
     let seats = &header.setup.seats;
-    let humans = seats.iter().filter(|s| s.kind == SeatKind::Human).count();
-    let mut people: Vec<String> = seats
-        .iter()
-        .filter(|s| s.kind == SeatKind::Human)
-        .map(|s| s.name.trim().to_owned())
+    // a seat a bot played throughout is a bot; any seat a person played,
+    // even for part of the game with a bot's help, is a person
+    let person = |i: usize| {
+        r.seats
+            .get(i)
+            .map_or(seats[i].kind == SeatKind::Human, SeatPlay::person)
+    };
+    let humans = (0..seats.len()).filter(|&i| person(i)).count();
+    let bot_helped = r.seats.iter().filter(|p| p.switched()).count();
+    let mut people: Vec<String> = (0..seats.len())
+        .filter(|&i| person(i))
+        .map(|i| seats[i].name.trim().to_owned())
         .filter(|n| !n.is_empty())
         .collect();
     people.sort();
     people.dedup();
     // an unnamed seat is still somebody
-    let unnamed = seats
-        .iter()
-        .filter(|s| s.kind == SeatKind::Human && s.name.trim().is_empty())
+    let unnamed = (0..seats.len())
+        .filter(|&i| person(i) && seats[i].name.trim().is_empty())
         .count();
 
     let (outcome, year, collapsed) = match &r.ending {
@@ -105,12 +111,17 @@ pub(super) fn facts(r: &Reflection) -> Facts {
             .unwrap_or(&header.created)
             .to_owned(),
         deck: content.id().to_owned(),
-        scenario: content.title().clone(),
+        // the title the session recorded, else the deck's own
+        scenario: header
+            .deck_title
+            .clone()
+            .unwrap_or_else(|| content.title().clone()),
         difficulty: header.setup.difficulty.clone(),
         difficulty_name,
         seats: seats.len(),
         humans,
         bots: seats.len() - humans,
+        bot_helped,
         outcome,
         year,
         district: collapsed.map(|d| district(content, d)),

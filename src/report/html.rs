@@ -160,8 +160,9 @@ fn header(p: &mut Page, r: &Report) {
         p.para("sub", "report.empty");
         return;
     };
-    let sub = p.texts.fmt(
+    let sub = p.texts.fmt_count(
         "report.subtitle",
+        r.sessions.len() as u64,
         &[
             ("sessions", &r.sessions.len()),
             ("first", &first.date),
@@ -192,6 +193,7 @@ fn overview(p: &mut Page, r: &Report) {
         ("report.overview.distinct", pa.distinct_names),
         ("report.overview.with_people", pa.sessions_with_people),
         ("report.overview.bots", pa.bots),
+        ("report.overview.bot_helped", pa.bot_helped),
     ] {
         let label = p.t(key);
         let _ = writeln!(p.out, "<div class=\"card\"><b>{n}</b>{label}</div>");
@@ -416,6 +418,7 @@ fn sessions(p: &mut Page, r: &Report) {
     p.head(&[
         "report.col.date",
         "report.col.id",
+        "report.col.scenario",
         "report.col.difficulty",
         "#report.col.seats",
         "#report.col.humans",
@@ -448,9 +451,10 @@ fn row(p: &mut Page, s: &SessionRow) {
     let outcome = p.t(s.outcome.label_key());
     let _ = writeln!(
         p.out,
-        "<tr><td>{}</td><td><code>{}</code></td><td>{difficulty}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"{}\">{outcome}</td><td class=\"n\">{}</td><td>{district}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+        "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{difficulty}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"{}\">{outcome}</td><td class=\"n\">{}</td><td>{district}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
         esc(&s.date),
         esc(&s.session_id),
+        esc(s.scenario.get(p.lang)),
         s.seats,
         s.humans,
         s.bots,

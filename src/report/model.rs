@@ -65,9 +65,13 @@ pub struct SessionRow {
     pub difficulty: String,
     pub difficulty_name: Text,
     pub seats: usize,
-    /// Seats set up for people, and for bots.
+    /// Seats played by people, and seats a bot played for the whole game.
+    /// A seat switched between a person and a bot mid-game counts as a
+    /// person (who had a bot's help); the header's kinds alone would miss it.
     pub humans: usize,
     pub bots: usize,
+    /// Of `humans`, the seats a bot played for part of the game.
+    pub bot_helped: usize,
     pub outcome: SessionOutcome,
     /// The year play ended in (or reached, when not finished).
     pub year: i32,
@@ -84,12 +88,15 @@ pub struct SessionRow {
 /// Who took part.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Participants {
-    /// People: the human seats' names, each counted once per session.
+    /// People: the names of the seats people played (for all or part of the
+    /// game), each counted once per session.
     pub people: usize,
     /// Different names over all sessions (a person who came twice counts once).
     pub distinct_names: usize,
-    /// Seats played by bots.
+    /// Seats a bot played for the whole game.
     pub bots: usize,
+    /// Seats of people that a bot played for part of the game.
+    pub bot_helped: usize,
     /// Sessions with at least one person at the table.
     pub sessions_with_people: usize,
 }

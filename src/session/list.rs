@@ -12,7 +12,8 @@ use super::error::SessionError;
 use super::load::{parse_header, year_after_turns};
 use super::paths::SESSION_EXTENSION;
 use super::read::{lines, read_bounded};
-use super::record::{OutcomeSummary, Record, ScenarioSource};
+use super::record::{OutcomeSummary, Record, ScenarioSource, SessionHeader};
+use crate::content::{Text, default_content};
 
 /// What the title screen shows of a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,11 @@ pub struct SessionSummary {
     pub scenario: ScenarioSource,
     /// Deck id (e.g. `"default"`).
     pub deck_id: String,
+    /// The deck's title (「結川町の十年」) as the header records it; for
+    /// files from before headers recorded it, the built-in deck's title
+    /// when the header names the built-in deck, else the scenario folder's
+    /// name. Show this, not the deck id, to people.
+    pub deck_title: Text,
     /// Seat display names, in seat order.
     pub seat_names: Vec<String>,
     pub year_reached: i32,
@@ -149,17 +155,53 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
             bad.len()
         )
     });
+    let deck_title = deck_title(&header);
     Ok(SessionSummary {
         path: path.to_path_buf(),
         session_id: header.session_id,
         created: header.created,
         scenario: header.scenario,
         deck_id: header.deck.id,
+        deck_title,
         seat_names: header.setup.seats.into_iter().map(|x| x.name).collect(),
         year_reached,
         outcome,
         damage,
     })
+}
+
+/// The deck's title a listing shows: the header's, else (older files) the
+/// built-in deck's when the header names its id, else the scenario's folder
+/// or built-in name.
+fn deck_title(header: &SessionHeader) -> Text {
+    if let Some(title) = &header.deck_title {
+        return title.clone();
+    }
+    if let Some((id, title)) = built_in_title()
+        && *id == header.deck.id
+    {
+        return title.clone();
+    }
+    let name = match &header.scenario {
+        ScenarioSource::BuiltIn(name) => name.clone(),
+        ScenarioSource::Directory(dir) => dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    Text::new([(crate::content::PRIMARY_LANGUAGE.to_owned(), name)].into())
+}
+
+/// The built-in deck's id and title, read once.
+fn built_in_title() -> Option<&'static (String, Text)> {
+    static TITLE: std::sync::OnceLock<Option<(String, Text)>> = std::sync::OnceLock::new();
+    TITLE
+        .get_or_init(|| {
+            default_content()
+                .ok()
+                .map(|c| (c.id().to_owned(), c.title().clone()))
+        })
+        .as_ref()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -279,7 +279,9 @@ impl LoadedSession {
         year_after_turns(self.header.start_year, turns, self.header.setup.seats.len())
     }
 
-    /// The session clock's last recorded value (notes, bookmarks, pauses).
+    /// The session clock's latest recorded value, over every record that
+    /// carries it (actions, notes, bookmarks, pauses), so a session resumed
+    /// after a crash goes on from its last action, not its last note.
     pub fn elapsed_secs(&self) -> u64 {
         self.records
             .iter()
@@ -287,6 +289,7 @@ impl LoadedSession {
                 Record::Note { elapsed_secs, .. }
                 | Record::Bookmark { elapsed_secs, .. }
                 | Record::Pause { elapsed_secs, .. } => Some(*elapsed_secs),
+                Record::Act { elapsed_secs, .. } => *elapsed_secs,
                 _ => None,
             })
             .max()

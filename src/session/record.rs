@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::clock;
-use crate::content::Content;
+use crate::content::{Content, Text};
 use crate::rules::{self, Action, DeckIdentity, Game, Outcome, Setup};
 
 /// Version of the session file's shape, written into new files. Format 2
@@ -46,6 +46,11 @@ pub struct SessionHeader {
     /// started from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<SessionOrigin>,
+    /// The deck's title in each of its languages (「結川町の十年」), so
+    /// listings name the game without loading the deck. Older files lack
+    /// it: see [`crate::session::SessionSummary::deck_title`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deck_title: Option<Text>,
 }
 
 /// Where a forked session began: another session, after some of its actions.
@@ -75,6 +80,7 @@ impl SessionHeader {
             target_minutes: None,
             district_relabels: vec![None; content.districts().len()],
             origin: None,
+            deck_title: Some(content.title().clone()),
         }
     }
 }
@@ -182,6 +188,11 @@ pub enum Record {
         /// read it instead of counting turns). Format-1 files lack it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         year: Option<i32>,
+        /// The session clock when the action was taken (seconds of play,
+        /// pauses excluded), so a resumed session's clock does not fall back
+        /// to the last note. Files before it, forks and the simulator lack it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        elapsed_secs: Option<u64>,
     },
     /// The players took back the last action (only when the engine allowed it).
     Undo,
@@ -246,14 +257,27 @@ pub struct Proposal {
 }
 
 impl Record {
-    /// The record of an accepted action; `after` is the game once it was applied.
+    /// The record of an accepted action; `after` is the game once it was
+    /// applied. It carries no clock: see [`Record::with_elapsed`].
     pub fn act(seat: usize, action: Action, after: &Game) -> Self {
         Self::Act {
             seat,
             action,
             hash: Some(after.state_hash()),
             year: Some(after.year()),
+            elapsed_secs: None,
         }
+    }
+
+    /// This record with the session clock `secs` written into it, when it
+    /// is an action (other records are returned unchanged: notes, bookmarks
+    /// and pauses carry their own clock).
+    #[must_use]
+    pub fn with_elapsed(mut self, secs: u64) -> Self {
+        if let Self::Act { elapsed_secs, .. } = &mut self {
+            *elapsed_secs = Some(secs);
+        }
+        self
     }
 
     /// The record that closes a session.

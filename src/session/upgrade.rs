@@ -35,6 +35,7 @@ pub(super) fn upgrade_format1(session: &mut LoadedSession) {
                 action: Action::EndGame,
                 hash: None,
                 year: None,
+                elapsed_secs: None,
             });
             lines.push(line);
             ended = true;

@@ -168,6 +168,7 @@ impl LoadedSession {
                     action,
                     hash,
                     year,
+                    ..
                 } => {
                     w.game
                         .act(*seat, action)
