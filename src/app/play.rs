@@ -160,6 +160,10 @@ pub fn main_window(
             intent = ui::board(ui, &table.game, &view, &mut play.board).map(PlayIntent::Board);
         }
     });
+    if play.menu.is_some() {
+        // the open menu has the keys: Space does not take the seat behind it
+        intent = None;
+    }
     match &mut play.menu {
         Some(menu) => {
             let menu_view = MenuView {
