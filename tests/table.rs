@@ -342,3 +342,127 @@ mod interventions {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// The playing screen's logic without a window: the menu's choices and the
+/// bots' stop at each year end, applied by the same systems as in the app.
+mod playing {
+    use super::*;
+    use community_coping::app::{Facilitator, PlayState, Stage};
+    use community_coping::rules::Outcome;
+    use community_coping::ui::MenuIntent;
+
+    fn app_with(table: Table) -> App {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        headless(&mut app);
+        let settings = Settings {
+            bot_pace_ms: 0,
+            ..Settings::default()
+        };
+        app.insert_resource(AppSettings(settings))
+            .insert_resource(AppTexts(Texts::load("ja")))
+            .insert_resource(table);
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Playing);
+        app.update();
+        app
+    }
+
+    fn choose(app: &mut App, intent: MenuIntent) {
+        app.world_mut().resource_mut::<PlayState>().request(intent);
+        app.update();
+    }
+
+    #[test]
+    fn facilitator_mode_can_be_switched_on_mid_game() {
+        let c = default_content().unwrap();
+        let texts = Texts::load("ja");
+        let mut table = Table::start(c, header(3, SeatKind::Human, 2), None).unwrap();
+        play(&mut table, 10, &texts);
+        let mut app = app_with(table);
+        assert!(!app.world().resource::<Facilitator>().enabled);
+        choose(&mut app, MenuIntent::Facilitator(true));
+        assert!(app.world().resource::<Facilitator>().enabled);
+        choose(&mut app, MenuIntent::Facilitator(false));
+        assert!(!app.world().resource::<Facilitator>().enabled);
+    }
+
+    #[test]
+    fn the_menu_ends_the_game_through_the_rules_with_the_reason() {
+        let dir = temp_dir("menu-end");
+        let c = default_content().unwrap();
+        let table = Table::start(c, header(2, SeatKind::Human, 3), Some(&dir)).unwrap();
+        let mut app = app_with(table);
+        choose(&mut app, MenuIntent::EndGame("時間切れ".into()));
+        let table = app.world().resource::<Table>();
+        assert!(matches!(
+            table.game.outcome(),
+            Some(Outcome::EndedEarly { .. })
+        ));
+        assert_eq!(table.stage(), Stage::Over);
+        let loaded = load_session(&list_sessions(&dir).sessions[0].path).unwrap();
+        assert!(loaded.records.iter().any(|r| matches!(
+            r,
+            Record::Intervention { reason, .. } if reason == "時間切れ"
+        )));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn back_to_the_title_leaves_the_session_resumable() {
+        let dir = temp_dir("menu-title");
+        let c = default_content().unwrap();
+        let texts = Texts::load("ja");
+        let mut table = Table::start(c, header(2, SeatKind::Human, 5), Some(&dir)).unwrap();
+        play(&mut table, 6, &texts);
+        let hash = table.game.state_hash();
+        let mut app = app_with(table);
+        choose(&mut app, MenuIntent::Title);
+        app.update();
+        assert_eq!(
+            *app.world().resource::<State<Screen>>().get(),
+            Screen::Title
+        );
+        assert!(app.world().get_resource::<Table>().is_none());
+        let summary = community_coping::session::latest_unfinished(&dir).unwrap();
+        let loaded = load_session(&summary.path).unwrap();
+        let resumed = Table::resume(default_content().unwrap(), &loaded).unwrap();
+        assert_eq!(resumed.game.state_hash(), hash);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// With every seat a bot, play stops at a year end until someone
+    /// continues, unless the menu lets the bots run on.
+    #[test]
+    fn bots_stop_at_each_year_end_until_the_facilitator_continues() {
+        let c = default_content().unwrap();
+        let table = Table::start(c, header(3, SeatKind::Bot(BotKind::Heuristic), 7), None).unwrap();
+        let mut app = app_with(table);
+        for _ in 0..3000 {
+            if app.world().resource::<Table>().year_end.is_some() {
+                break;
+            }
+            app.update();
+        }
+        let (year, actions) = {
+            let t = app.world().resource::<Table>();
+            assert_eq!(t.stage(), Stage::YearEnd, "a year ended");
+            (t.game.year(), t.game.actions_taken())
+        };
+        for _ in 0..50 {
+            app.update();
+        }
+        let t = app.world().resource::<Table>();
+        assert_eq!(t.stage(), Stage::YearEnd, "the summary waits");
+        assert_eq!((t.game.year(), t.game.actions_taken()), (year, actions));
+        // let the bots run on: the summary closes itself and play goes on
+        choose(&mut app, MenuIntent::StopAtYearEnd(false));
+        for _ in 0..20 {
+            app.update();
+        }
+        let t = app.world().resource::<Table>();
+        assert!(t.game.actions_taken() > actions, "the bots play on");
+        assert!(t.year_end.is_none() || t.game.year() > year);
+    }
+}

@@ -11,7 +11,7 @@ use bevy_egui::egui::{self, Key, Modifiers, vec2};
 use community_coping::bots::{Advice, Bot, advise};
 use community_coping::content::{ConnectionId, Content, ResidentId, default_content};
 use community_coping::i18n::{LogContext, Texts};
-use community_coping::rules::{Action, BotKind, Event, Game, Outcome, SeatKind, Setup};
+use community_coping::rules::{Action, BotKind, Event, Game, Outcome, RuleError, SeatKind, Setup};
 use community_coping::ui::{
     BoardUi, BoardView, EndIntent, Intent, YearEnd, board, game_end, handoff, year_end_summary,
 };
@@ -40,6 +40,10 @@ struct Table {
 }
 
 fn board_harness(game: Game, lang: &str) -> Harness<'static, Table> {
+    board_harness_sized(game, lang, vec2(2400.0, 3600.0))
+}
+
+fn board_harness_sized(game: Game, lang: &str, size: egui::Vec2) -> Harness<'static, Table> {
     let table = Table {
         game,
         texts: Texts::load(lang),
@@ -49,20 +53,18 @@ fn board_harness(game: Game, lang: &str) -> Harness<'static, Table> {
         interactive: true,
         hint: None,
     };
-    let mut harness = Harness::builder()
-        .with_size(vec2(2400.0, 3600.0))
-        .build_ui_state(
-            |ui, t: &mut Table| {
-                let mut view = BoardView::new(&t.texts);
-                view.show_hidden = t.show_hidden;
-                view.interactive = t.interactive;
-                view.hint = t.hint.as_ref();
-                if let Some(intent) = board(ui, &t.game, &view, &mut t.ui) {
-                    t.intents.push(intent);
-                }
-            },
-            table,
-        );
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, t: &mut Table| {
+            let mut view = BoardView::new(&t.texts);
+            view.show_hidden = t.show_hidden;
+            view.interactive = t.interactive;
+            view.hint = t.hint.as_ref();
+            if let Some(intent) = board(ui, &t.game, &view, &mut t.ui) {
+                t.intents.push(intent);
+            }
+        },
+        table,
+    );
     harness.run();
     harness
 }
@@ -238,6 +240,9 @@ fn undo_is_disabled_right_after_a_listen() {
         h.state().intents.is_empty(),
         "Ctrl+Z does nothing when undo is not allowed"
     );
+    // …and says why, in the rules' words
+    let why = refusal(&h.state().game, &h.state().texts, RuleError::CannotUndo);
+    h.get_by_label(&format!("！ {why}"));
     // The listened resident is known now: Listen is refused, with the reason on hover.
     click_resident(&mut h, r);
     assert!(disabled(&h, "話を聴く"));
@@ -721,4 +726,115 @@ fn every_symbol_the_board_draws_has_a_glyph_with_the_bundled_font() {
             .collect()
     });
     assert!(missing.is_empty(), "no glyph for {missing:?}");
+}
+
+/// The rules' refusal, as the board words it.
+fn refusal(game: &Game, texts: &Texts, e: RuleError) -> String {
+    let words = LogContext::new(game.content(), texts, game.setup(), &[]);
+    community_coping::i18n::rule_error(&e, &words)
+}
+
+/// Every key the board refuses says why on screen, in the rules' words.
+#[test]
+fn refused_keys_say_why_on_the_board() {
+    // Seat 0 listens until it has no action left; one resident is known.
+    let mut game = new_game(4);
+    let mut known = None;
+    while game.actions_left() > 0 || game.free_listens_left() > 0 {
+        let r = game.hidden_in_town().next().unwrap();
+        game.act(0, &Action::Listen { resident: r }).unwrap();
+        known = Some(r);
+    }
+    let known = known.unwrap();
+    let texts = Texts::load("ja");
+    let no_actions = refusal(&game, &texts, RuleError::NoActionsLeft);
+    let mut h = board_harness(game, "ja");
+    h.key_press(Key::L);
+    h.run();
+    h.get_by_label(&format!("！ {}", texts.t("board.select_first")));
+    click_resident(&mut h, known);
+    assert!(
+        h.query_by_label_contains(texts.t("board.select_first"))
+            .is_none(),
+        "a new choice clears the old refusal"
+    );
+    h.key_press(Key::P);
+    h.run();
+    assert_eq!(h.state().ui.prescribing(), None);
+    h.get_by_label(&format!("！ {no_actions}"));
+    h.key_press(Key::Num3);
+    h.run();
+    h.get_by_label(&format!("！ {}", texts.t("board.digit_needs_c")));
+    assert!(h.state().intents.is_empty());
+}
+
+/// At the start of a turn nothing has been done: undo says so, not that
+/// something was revealed or drawn.
+#[test]
+fn undo_at_the_start_of_a_turn_says_there_is_nothing_to_take_back() {
+    let texts = Texts::load("en");
+    let game = new_game(5);
+    let nothing = refusal(&game, &texts, RuleError::NothingToUndo);
+    let mut h = board_harness(game, "en");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label(&format!("！ {nothing}"));
+    // the next seat's turn: the last action (ending a turn) drew cards, but
+    // this seat has done nothing yet
+    h.state_mut().game.act(0, &Action::EndTurn).unwrap();
+    h.run();
+    assert!(
+        h.query_by_label_contains(&nothing).is_none(),
+        "the last seat's refusal goes with its turn"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label(&format!("！ {nothing}"));
+    assert!(h.state().intents.is_empty());
+}
+
+/// The next seat starts with nothing selected, no dialog, no chosen cards,
+/// and the town and hand scrolled back to the top.
+#[test]
+fn the_selection_and_the_scroll_do_not_carry_over_to_the_next_seat() {
+    let (game, r, cards) = prescribable();
+    let mut h = board_harness_sized(game, "ja", vec2(1400.0, 400.0));
+    let top = h.get_by_label("番を終える").rect().top();
+    h.get_by_label("番を終える").hover();
+    h.run();
+    for _ in 0..3 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -200.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+        });
+        h.run();
+    }
+    let scrolled = h.get_by_label("番を終える").rect().top();
+    assert!(
+        scrolled < top - 50.0,
+        "the side column scrolls: {top} → {scrolled}"
+    );
+    h.state_mut().ui.open_prescribe(r);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(
+        !h.state().ui.chosen().is_empty(),
+        "a card is chosen: {cards:?}"
+    );
+    assert_eq!(h.state().ui.selected(), Some(r));
+    h.state_mut().game.act(0, &Action::EndTurn).unwrap();
+    h.run();
+    let ui = &h.state().ui;
+    assert_eq!(ui.selected(), None);
+    assert_eq!(ui.prescribing(), None);
+    assert!(ui.chosen().is_empty());
+    assert!(!ui.is_connecting());
+    let again = h.get_by_label("番を終える").rect().top();
+    assert!(
+        (again - top).abs() < 1.0,
+        "back at the top: {top} vs {again}"
+    );
 }

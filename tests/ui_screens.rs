@@ -155,3 +155,258 @@ fn the_title_screen_speaks_japanese_then_english() {
     h.get_by_label("New session");
     h.get_by_label("Quit");
 }
+
+/// The playing screen's main window (the projected one) and the
+/// facilitator's private window, drawn by the same functions the app uses.
+mod playing {
+    use super::*;
+    use bevy_egui::egui::Key;
+    use bevy_egui::egui::accesskit::Role;
+    use community_coping::app::{
+        Facilitator, PanelMode, PlayIntent, PlayState, Table, facilitator_window, main_window,
+    };
+    use community_coping::rules::{Action, Setup as GameSetup};
+    use community_coping::session::{ScenarioSource, SessionHeader, Settings};
+    use community_coping::ui::{BotPace, MenuIntent, MenuUi, MenuView, game_menu};
+
+    pub(super) struct Play {
+        pub table: Table,
+        pub fac: Facilitator,
+        pub play: PlayState,
+        pub texts: Texts,
+        pub settings: Settings,
+        pub intents: Vec<PlayIntent>,
+    }
+
+    pub(super) fn table(seats: usize, seed: u64) -> Table {
+        let c = default_content().unwrap();
+        let setup = GameSetup::standard(&c, seats, SeatKind::Human, "standard", seed);
+        let header = SessionHeader::new(&c, ScenarioSource::BuiltIn("default".into()), setup);
+        Table::start(c, header, None).unwrap()
+    }
+
+    /// The facilitator with the coaching hint on and the tools in `panel`.
+    fn facilitator(panel: PanelMode) -> Facilitator {
+        let mut fac = Facilitator::for_session(true);
+        fac.panel = panel;
+        fac.coaching_hint = true;
+        fac
+    }
+
+    pub(super) fn main_harness(table: Table, fac: Facilitator) -> Harness<'static, Play> {
+        let state = Play {
+            table,
+            fac,
+            play: PlayState::default(),
+            texts: Texts::load("ja"),
+            settings: Settings::default(),
+            intents: Vec::new(),
+        };
+        let mut h = Harness::builder()
+            .with_size(vec2(2400.0, 1600.0))
+            .build_ui_state(
+                |ui, p: &mut Play| {
+                    let intent = main_window(
+                        ui,
+                        &mut p.table,
+                        &mut p.fac,
+                        &mut p.play,
+                        &p.texts,
+                        &p.settings,
+                    );
+                    p.intents.extend(intent);
+                },
+                state,
+            );
+        h.run();
+        h
+    }
+
+    /// The worry of a resident nobody has listened to yet.
+    fn a_hidden_worry(table: &Table) -> String {
+        let r = table.game.hidden_in_town().next().unwrap();
+        table.content.resident(r).worry_text.get("ja").to_owned()
+    }
+
+    const HINT: &str = "ボットなら";
+
+    #[test]
+    fn with_the_tools_in_their_own_window_or_hidden_nothing_private_is_projected() {
+        for panel in [PanelMode::Window, PanelMode::Off] {
+            let mut t = table(4, 3);
+            t.handoff_pending = false;
+            let worry = a_hidden_worry(&t);
+            let h = main_harness(t, facilitator(panel));
+            h.get_by_label("番を終える");
+            assert!(
+                h.query_by_label_contains(HINT).is_none(),
+                "{panel:?}: no coaching hint on the main window"
+            );
+            assert!(h.query_by_label_contains(&worry).is_none(), "{panel:?}");
+            assert!(h.query_by_label("隠れた悩み").is_none(), "{panel:?}");
+        }
+        // the private window has both
+        let mut t = table(4, 3);
+        let worry = a_hidden_worry(&t);
+        let texts = Texts::load("ja");
+        let mut fac = facilitator(PanelMode::Window);
+        let mut h = Harness::builder()
+            .with_size(vec2(1280.0, 2400.0))
+            .build_ui(|ui| facilitator_window(ui, &mut t, &texts, &mut fac));
+        h.run();
+        h.get_by_label_contains(HINT);
+        h.get_by_label_contains(&worry);
+    }
+
+    #[test]
+    fn with_the_tools_beside_the_board_hidden_worries_are_not_offered() {
+        let mut t = table(4, 3);
+        t.handoff_pending = false;
+        let worry = a_hidden_worry(&t);
+        let h = main_harness(t, facilitator(PanelMode::Side));
+        // the hint is where the facilitator put the tools; the worries are not
+        h.get_by_label_contains(HINT);
+        assert!(h.query_by_label("隠れた悩み").is_none());
+        assert!(h.query_by_label_contains(&worry).is_none());
+        h.get_by_label_contains("自分用ウィンドウ（F2）");
+    }
+
+    /// The action that ends a year also passes the turn to the next person:
+    /// the year's summary comes first, then the handoff card.
+    #[test]
+    fn the_year_end_summary_comes_before_the_next_seats_handoff() {
+        let texts = Texts::load("ja");
+        let mut t = table(3, 10);
+        t.handoff_pending = false;
+        while t.year_end.is_none() {
+            t.apply(Action::EndTurn, &texts).unwrap();
+        }
+        assert!(t.handoff_pending, "a person plays next");
+        let year = t.year_end.as_ref().unwrap().year;
+        let mut h = main_harness(t, Facilitator::default());
+        h.get_by_label(&texts.fmt("year_end.title", &[("year", &year)]));
+        assert!(h.query_by_label_contains("の番です").is_none());
+        h.get_by_label("次の年へ").click();
+        h.run();
+        assert_eq!(h.state().intents, vec![PlayIntent::YearEndClosed]);
+        h.state_mut().table.year_end = None;
+        h.run();
+        h.get_by_label_contains("の番です");
+    }
+
+    #[test]
+    fn esc_opens_the_menu_only_when_nothing_else_uses_it() {
+        let mut t = table(2, 4);
+        t.handoff_pending = false;
+        let r = t.game.hidden_in_town().next().unwrap();
+        let mut h = main_harness(t, Facilitator::default());
+        h.state_mut().play.board.select(Some(r));
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(
+            h.state().play.menu.is_none(),
+            "Esc first clears the selection"
+        );
+        assert_eq!(h.state().play.board.selected(), None);
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.state().play.menu.is_some());
+        h.get_by_label("タイトルへ戻る");
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(
+            h.state().intents,
+            vec![PlayIntent::Menu(MenuIntent::Resume)]
+        );
+    }
+
+    struct Menu {
+        texts: Texts,
+        ui: MenuUi,
+        facilitator: bool,
+        intents: Vec<MenuIntent>,
+    }
+
+    fn menu_harness(facilitator: bool) -> Harness<'static, Menu> {
+        let state = Menu {
+            texts: Texts::load("ja"),
+            ui: MenuUi::default(),
+            facilitator,
+            intents: Vec::new(),
+        };
+        let mut h = Harness::builder()
+            .with_size(vec2(900.0, 900.0))
+            .build_ui_state(
+                |ui, m: &mut Menu| {
+                    let view = MenuView {
+                        texts: &m.texts,
+                        facilitator: m.facilitator,
+                        pace: BotPace::Normal,
+                        stop_at_year_end: true,
+                        game_over: false,
+                        message: None,
+                    };
+                    m.intents.extend(game_menu(ui, &view, &mut m.ui));
+                },
+                state,
+            );
+        h.run();
+        h
+    }
+
+    #[test]
+    fn the_menu_returns_what_was_chosen() {
+        let mut h = menu_harness(false);
+        h.get_by_label("続ける（Esc）").click();
+        h.run();
+        h.get_by_label("ファシリテーターの道具を使う").click();
+        h.run();
+        h.get_by_label("ゆっくり").click();
+        h.run();
+        h.get_by_label_contains("年の終わりごとに止める").click();
+        h.run();
+        h.get_by_label("タイトルへ戻る").click();
+        h.run();
+        assert_eq!(
+            h.state().intents,
+            vec![
+                MenuIntent::Resume,
+                MenuIntent::Facilitator(true),
+                MenuIntent::BotPace(BotPace::Slow),
+                MenuIntent::StopAtYearEnd(false),
+                MenuIntent::Title,
+            ]
+        );
+    }
+
+    #[test]
+    fn ending_the_game_from_the_menu_needs_a_reason() {
+        let mut h = menu_harness(true);
+        let end = "ゲームをここで終える";
+        assert!(h.get_by_label(end).accesskit_node().is_disabled());
+        h.get_by_role(Role::TextInput).click();
+        h.run();
+        h.get_by_role(Role::TextInput).type_text("時間切れ");
+        h.run();
+        assert!(!h.get_by_label(end).accesskit_node().is_disabled());
+        h.get_by_label(end).click();
+        h.run();
+        assert_eq!(
+            h.state().intents,
+            vec![MenuIntent::EndGame("時間切れ".into())]
+        );
+    }
+
+    #[test]
+    fn the_bot_pace_reads_back_from_the_stored_milliseconds() {
+        for pace in BotPace::ALL {
+            assert_eq!(BotPace::of_millis(pace.millis()), pace);
+        }
+        assert_eq!(
+            BotPace::of_millis(Settings::default().bot_pace_ms),
+            BotPace::Normal
+        );
+        assert!(BotPace::Slow.millis() <= community_coping::session::BOT_PACE_MAX_MS);
+    }
+}

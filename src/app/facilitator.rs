@@ -1,6 +1,8 @@
 //! Facilitator mode: pause, session timer with a pace hint, quick notes and
 //! bookmarks, the coaching hint, hidden worries and recorded overrides. Shown
-//! as a side panel beside the board (single-display setups).
+//! as a side panel beside the board (single-display setups) or in a private
+//! second window; nothing private is drawn anywhere else. Hidden worries are
+//! listed only in the private window, never on the projected one.
 
 use bevy::camera::RenderTarget;
 use bevy::ecs::schedule::ScheduleLabel;
@@ -79,14 +81,19 @@ impl Facilitator {
         }
     }
 
-    pub(super) fn side_panel_open(&self) -> bool {
+    /// Whether the tools are beside the board, on the main (projected) window.
+    pub fn side_panel_open(&self) -> bool {
         self.enabled && self.panel == PanelMode::Side
     }
+}
 
-    /// The public board never shows hidden worries; the side panel lists them.
-    pub(super) fn show_hidden_on_board(&self) -> bool {
-        false
-    }
+/// Where [`draw_panel`] draws the tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// Beside the board, on the window everyone sees.
+    Side,
+    /// In the facilitator's own window.
+    Private,
 }
 
 /// F2 panel, F3 hint, Pause/P with Ctrl: pause, B: bookmark.
@@ -215,9 +222,19 @@ fn draw_private_window(
     let ctx = context.get_mut().clone();
     let mut root = super::root_ui(&ctx, "facilitator_window_root");
     egui::CentralPanel::default().show(&mut root, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            draw_panel(ui, &mut table, &texts.0, &mut fac);
-        });
+        facilitator_window(ui, &mut table, &texts.0, &mut fac);
+    });
+}
+
+/// The private window's contents: every tool, the hidden worries listed open.
+pub fn facilitator_window(
+    ui: &mut egui::Ui,
+    table: &mut Table,
+    texts: &Texts,
+    fac: &mut Facilitator,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        draw_panel(ui, table, texts, fac, Place::Private);
     });
 }
 
@@ -251,14 +268,14 @@ fn clock(secs: f64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// The side panel's contents.
+/// The tools, beside the board or in the private window (`place`).
 pub(super) fn draw_panel(
     ui: &mut egui::Ui,
     table: &mut Table,
     texts: &Texts,
     fac: &mut Facilitator,
+    place: Place,
 ) {
-    let lang = texts.language();
     ui.heading(texts.t("facilitator.title"));
     ui.label(texts.fmt(
         "facilitator.timer",
@@ -327,30 +344,15 @@ pub(super) fn draw_panel(
         }
     }
     ui.separator();
-    ui.collapsing(texts.t("facilitator.hidden_worries"), |ui| {
-        for d in 0..table.content.districts().len() {
-            let id = crate::content::DistrictId::from_index(d);
-            for &r in table.game.district_residents(id) {
-                if table.game.resident_state(r).revealed() {
-                    continue;
-                }
-                let res = table.content.resident(r);
-                let needs: Vec<String> = table
-                    .game
-                    .needs(r)
-                    .map(|n| need_label(texts, &table.content, n))
-                    .collect();
-                ui.label(format!(
-                    "{} {} — {}: {} ({})",
-                    table.content.district(id).symbol,
-                    res.name.get(lang),
-                    worry_label(texts, res.worry),
-                    res.worry_text.get(lang),
-                    needs.join("・")
-                ));
-            }
-        }
-    });
+    if place == Place::Side {
+        // One click from the projector: the list lives in the private window only.
+        ui.add(
+            egui::Label::new(egui::RichText::new(texts.t("facilitator.hidden_in_window")).weak())
+                .wrap(),
+        );
+    } else {
+        hidden_worries(ui, table, texts);
+    }
     ui.collapsing(texts.t("facilitator.seats"), |ui| {
         for seat in 0..table.seat_kinds.len() {
             let name = table.header.setup.seats[seat].name.clone();
@@ -401,6 +403,38 @@ pub(super) fn draw_panel(
         ui.separator();
         ui.label(m);
     }
+}
+
+/// The residents whose worries the table has not heard yet, with their
+/// needs: for the facilitator's own window only.
+fn hidden_worries(ui: &mut egui::Ui, table: &Table, texts: &Texts) {
+    let lang = texts.language();
+    egui::CollapsingHeader::new(texts.t("facilitator.hidden_worries"))
+        .default_open(true)
+        .show(ui, |ui| {
+            for d in 0..table.content.districts().len() {
+                let id = crate::content::DistrictId::from_index(d);
+                for &r in table.game.district_residents(id) {
+                    if table.game.resident_state(r).revealed() {
+                        continue;
+                    }
+                    let res = table.content.resident(r);
+                    let needs: Vec<String> = table
+                        .game
+                        .needs(r)
+                        .map(|n| need_label(texts, &table.content, n))
+                        .collect();
+                    ui.label(format!(
+                        "{} {} — {}: {} ({})",
+                        table.content.district(id).symbol,
+                        res.name.get(lang),
+                        worry_label(texts, res.worry),
+                        res.worry_text.get(lang),
+                        needs.join("・")
+                    ));
+                }
+            }
+        });
 }
 
 fn reason_key(reason: crate::bots::Reason) -> &'static str {

@@ -33,12 +33,14 @@ use crate::i18n::Texts;
 use crate::session::{ScenarioSource, load_settings};
 
 pub use debrief::DebriefSession;
+pub use facilitator::{Facilitator, PanelMode, facilitator_window};
+pub use play::{PlayIntent, PlayState, main_window};
 pub use report_screen::{ReportIntent, report_view};
 pub use screens::Screen;
 pub use sessions_screen::{SessionsIntent, sessions_list};
 pub use settings::AppSettings;
 pub use setup_form::{SeatForm, SetupForm, SetupIntent, setup_screen};
-pub use table::Table;
+pub use table::{Stage, Table};
 pub use title_screen::{TitleIntent, title_screen};
 
 /// The window title, in both languages the game speaks.

@@ -1,17 +1,25 @@
-//! The playing screen: the board, the handoff card between seats, the
-//! year-end summary and the game end. Intents from the UI go through one
-//! system into [`Table::apply`]; bots play at a visible pace.
+//! The playing screen: the board, the year-end summary and the handoff card
+//! between seats, the game end and the `Esc` menu. [`main_window`] draws the
+//! window everyone sees and returns a [`PlayIntent`]; one system applies the
+//! board's intents through [`Table::apply`], and one applies the menu's.
+//! Bots play at a visible pace.
+
+use std::path::Path;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::AppTexts;
+use super::facilitator::{Facilitator, Place};
 use super::screens::Screen;
 use super::settings::AppSettings;
-use super::table::Table;
-use super::{AppTexts, facilitator::Facilitator};
-use crate::bots::advise;
-use crate::ui::{self, BoardUi, BoardView, EndIntent, Intent};
+use super::table::{Stage, Table};
+use crate::i18n::Texts;
+use crate::session::InterventionKind;
+use crate::ui::{
+    self, BoardUi, BoardView, BotPace, EndIntent, Intent, MenuIntent, MenuUi, MenuView,
+};
 
 pub(super) fn plugin(app: &mut App) {
     logic(app);
@@ -21,33 +29,171 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// The systems that move the game without drawing: bots and the play clock.
+/// The systems that move the game without drawing: bots, the play clock and
+/// the menu's choices.
 pub(super) fn logic(app: &mut App) {
-    app.init_resource::<BoardState>()
+    app.init_resource::<PlayState>()
         .add_systems(OnEnter(Screen::Playing), reset_board)
         .add_systems(
             Update,
-            (play_bots, count_time)
+            (apply_menu, play_bots, count_time)
                 .run_if(in_state(Screen::Playing).and_then(resource_exists::<Table>)),
         );
 }
 
-/// The public board's own UI state.
-#[derive(Resource, Default)]
-pub(super) struct BoardState {
-    pub ui: BoardUi,
+/// The main window's own state: the board's selection, the menu, and the
+/// bots' timing.
+#[derive(Resource)]
+pub struct PlayState {
+    pub board: BoardUi,
+    /// The `Esc` menu, while it is open.
+    pub menu: Option<MenuUi>,
+    /// Why the menu's last choice did not happen.
+    pub menu_message: Option<String>,
+    /// Wait at each year end until someone closes the summary, even when a bot plays next.
+    pub stop_at_year_end: bool,
+    /// The menu's choice, for [`apply_menu`].
+    pending: Option<MenuIntent>,
     /// When the current bot may act next (seconds since startup).
     bot_ready_at: f64,
+    /// When the open year-end summary was first seen by the bots.
+    year_end_since: Option<f64>,
 }
 
-fn reset_board(mut board: ResMut<BoardState>) {
-    board.ui.reset();
+impl Default for PlayState {
+    fn default() -> Self {
+        Self {
+            board: BoardUi::default(),
+            menu: None,
+            menu_message: None,
+            stop_at_year_end: true,
+            pending: None,
+            bot_ready_at: 0.0,
+            year_end_since: None,
+        }
+    }
+}
+
+impl PlayState {
+    /// Asks for a menu choice to be applied (as clicking it does).
+    pub fn request(&mut self, intent: MenuIntent) {
+        self.pending = Some(intent);
+    }
+}
+
+/// What the main window asked for this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlayIntent {
+    Board(Intent),
+    End(EndIntent),
+    /// The next seat took the seat (the handoff card was clicked).
+    HandoffTaken,
+    /// The year-end summary was closed.
+    YearEndClosed,
+    Menu(MenuIntent),
+}
+
+fn reset_board(mut play: ResMut<PlayState>) {
+    play.board.reset();
+    play.menu = None;
+    play.menu_message = None;
+    play.pending = None;
+    play.year_end_since = None;
+}
+
+/// The window everyone sees: the facilitator's tools beside the board when
+/// they are put there (never hidden worries), then what the table is at
+/// ([`Table::stage`]), then the `Esc` menu over it when open. Nothing
+/// private is drawn here when the tools are in their own window or hidden.
+pub fn main_window(
+    ui: &mut egui::Ui,
+    table: &mut Table,
+    fac: &mut Facilitator,
+    play: &mut PlayState,
+    texts: &Texts,
+    settings: &crate::session::Settings,
+) -> Option<PlayIntent> {
+    if fac.side_panel_open() {
+        egui::Panel::right("facilitator_panel")
+            .min_size(420.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    super::facilitator::draw_panel(ui, table, texts, fac, Place::Side);
+                });
+            });
+    }
+    fac.focus = play.board.selected();
+    let relabels = table.header.district_relabels.clone();
+    let notice = table.notice.clone();
+    let view = BoardView {
+        texts,
+        relabels: &relabels,
+        hint: None,
+        show_hidden: false,
+        high_contrast: settings.high_contrast,
+        interactive: table.current_is_human() && !table.paused && play.menu.is_none(),
+        notice: notice.as_deref(),
+    };
+    let mut intent = None;
+    egui::CentralPanel::default().show(ui, |ui| match table.stage() {
+        Stage::Over => intent = ui::game_end(ui, &table.game, &view).map(PlayIntent::End),
+        Stage::YearEnd => {
+            if let Some(events) = &table.year_end
+                && ui::year_end_summary(ui, &table.game, events, &view)
+            {
+                intent = Some(PlayIntent::YearEndClosed);
+            }
+        }
+        Stage::Handoff => {
+            let seat = table.game.current_seat();
+            let name = &table.header.setup.seats[seat].name;
+            let role = table.content.role(table.game.seats()[seat].role());
+            if ui::handoff(ui, texts, name, role.name.get(texts.language())) {
+                intent = Some(PlayIntent::HandoffTaken);
+            }
+        }
+        Stage::Board => {
+            let log = table.recent_log(texts);
+            egui::Panel::bottom("log").resizable(true).show(ui, |ui| {
+                ui::log_panel(ui, &log);
+            });
+            intent = ui::board(ui, &table.game, &view, &mut play.board).map(PlayIntent::Board);
+        }
+    });
+    if play.menu.is_some() {
+        // the open menu has the keys: Space does not take the seat behind it
+        intent = None;
+    }
+    match &mut play.menu {
+        Some(menu) => {
+            let menu_view = MenuView {
+                texts,
+                facilitator: fac.enabled,
+                pace: BotPace::of_millis(settings.bot_pace_ms),
+                stop_at_year_end: play.stop_at_year_end,
+                game_over: table.game.is_over(),
+                message: play.menu_message.as_deref(),
+            };
+            let chosen = egui::Modal::new(egui::Id::new("cc.menu"))
+                .show(ui.ctx(), |ui| ui::game_menu(ui, &menu_view, menu))
+                .inner;
+            intent = chosen.map(PlayIntent::Menu).or(intent);
+        }
+        None => {
+            let free = !ui.ctx().egui_wants_keyboard_input();
+            if free && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+                play.menu = Some(MenuUi::default());
+                play.menu_message = None;
+            }
+        }
+    }
+    intent
 }
 
 fn draw_playing(
     mut contexts: EguiContexts,
     mut table: Option<ResMut<Table>>,
-    mut board: ResMut<BoardState>,
+    mut play: ResMut<PlayState>,
     texts: Res<AppTexts>,
     settings: Res<AppSettings>,
     mut facilitator: ResMut<Facilitator>,
@@ -56,123 +202,126 @@ fn draw_playing(
     scenario: Res<super::Scenario>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut debrief_after: Option<std::path::PathBuf> = None;
     let Some(table) = table.as_deref_mut() else {
         next.set(Screen::Title);
         return Ok(());
     };
     let texts = &texts.0;
-    let focus = board.ui.selected();
-    if facilitator.focus != focus {
-        facilitator.focus = focus;
-    }
     let mut root = super::root_ui(ctx, "play_root");
-    if facilitator.side_panel_open() {
-        egui::Panel::right("facilitator_panel")
-            .min_size(420.0)
-            .show(&mut root, |ui| {
-                super::facilitator::draw_panel(ui, table, texts, &mut facilitator);
-            });
-    }
-    let hint = facilitator
-        .coaching_hint
-        .then(|| advise(&table.game, table.game.current_seat()));
-    let relabels = table.header.district_relabels.clone();
-    let view = BoardView {
+    let intent = main_window(
+        &mut root,
+        table,
+        &mut facilitator,
+        &mut play,
         texts,
-        relabels: &relabels,
-        hint: hint.as_ref(),
-        show_hidden: facilitator.show_hidden_on_board(),
-        high_contrast: settings.0.high_contrast,
-        interactive: table.current_is_human() && !table.paused,
-    };
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        if table.game.is_over() {
-            match ui::game_end(ui, &table.game, &view) {
-                Some(EndIntent::Title) => next.set(Screen::Title),
-                Some(EndIntent::Debrief) => {
-                    debrief_after = table.session_path().map(std::path::Path::to_path_buf);
-                    next.set(if debrief_after.is_some() {
-                        Screen::Debrief
-                    } else {
-                        Screen::Title
-                    });
-                }
-                None => {}
-            }
-            return;
-        }
-        if table.handoff_pending {
-            let seat = table.game.current_seat();
-            let name = table.header.setup.seats[seat].name.clone();
-            let role = table
-                .content
-                .role(table.game.seats()[seat].role())
-                .name
-                .get(texts.language())
-                .to_owned();
-            if ui::handoff(ui, texts, &name, &role) {
-                table.handoff_pending = false;
-            }
-            return;
-        }
-        if let Some(events) = table.year_end.clone() {
-            if ui::year_end_summary(ui, &table.game, &events, &view) {
-                table.year_end = None;
-            }
-            return;
-        }
-        let log = table.recent_log(texts);
-        egui::Panel::bottom("log").resizable(true).show(ui, |ui| {
-            ui::log_panel(ui, &log);
-        });
-        let intent = ui::board(ui, &table.game, &view, &mut board.ui);
-        if let Some(n) = &table.notice {
-            ui.label(egui::RichText::new(format!("！ {n}")).strong());
-        }
-        if let Some(intent) = intent {
+        &settings.0,
+    );
+    if table.paused {
+        super::facilitator::draw_pause_overlay(ctx, texts);
+    }
+    match intent {
+        Some(PlayIntent::Board(intent)) => {
             let result = match intent {
                 Intent::Act(action) => table.apply(action, texts),
                 Intent::Undo => table.undo(texts),
             };
             table.notice = result.err();
         }
-    });
-    if table.paused {
-        super::facilitator::draw_pause_overlay(ctx, texts);
-    }
-    if let Some(path) = debrief_after {
-        match super::debrief::DebriefSession::open(&path, Some(&scenario)) {
-            Ok(d) => commands.insert_resource(d),
-            Err(e) => {
-                table.notice = Some(texts.fmt("debrief.open_failed", &[("error", &e)]));
-                next.set(Screen::Playing);
-            }
-        }
+        Some(PlayIntent::HandoffTaken) => table.handoff_pending = false,
+        Some(PlayIntent::YearEndClosed) => table.year_end = None,
+        Some(PlayIntent::End(EndIntent::Title)) => next.set(Screen::Title),
+        Some(PlayIntent::End(EndIntent::Debrief)) => match table
+            .session_path()
+            .map(Path::to_path_buf)
+        {
+            Some(path) => match super::debrief::DebriefSession::open(&path, Some(&scenario)) {
+                Ok(d) => {
+                    commands.insert_resource(d);
+                    next.set(Screen::Debrief);
+                }
+                Err(e) => table.notice = Some(texts.fmt("debrief.open_failed", &[("error", &e)])),
+            },
+            None => next.set(Screen::Title),
+        },
+        Some(PlayIntent::Menu(choice)) => play.request(choice),
+        None => {}
     }
     Ok(())
 }
 
+/// Applies the menu's choice: the one place it changes the session.
+fn apply_menu(
+    mut play: ResMut<PlayState>,
+    mut table: ResMut<Table>,
+    mut fac: ResMut<Facilitator>,
+    mut settings: ResMut<AppSettings>,
+    texts: Res<AppTexts>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(choice) = play.pending.take() else {
+        return;
+    };
+    redraw.write(RequestRedraw);
+    play.menu_message = None;
+    match choice {
+        MenuIntent::Resume => play.menu = None,
+        MenuIntent::Facilitator(on) => fac.enabled = on,
+        MenuIntent::BotPace(pace) => {
+            settings.0.bot_pace_ms = pace.millis();
+            play.menu_message = settings.save().err();
+        }
+        MenuIntent::StopAtYearEnd(stop) => play.stop_at_year_end = stop,
+        MenuIntent::Title => {
+            // every record is already on disk: the title offers to resume it
+            play.menu = None;
+            commands.remove_resource::<Table>();
+            next.set(Screen::Title);
+        }
+        MenuIntent::EndGame(reason) => {
+            match table.intervene(InterventionKind::EndGame, &reason, &texts.0) {
+                Ok(()) => play.menu = None,
+                Err(e) => play.menu_message = Some(e),
+            }
+        }
+    }
+}
+
 /// Bots take their turns one action at a time, at the pace in the settings,
-/// so that people can follow each action in the log.
+/// so that people can follow each action in the log. At a year end they wait
+/// for the summary to be closed when the menu says so (or a person plays
+/// next); otherwise they close it themselves after three of their pauses.
 fn play_bots(
     mut table: ResMut<Table>,
-    mut board: ResMut<BoardState>,
+    mut play: ResMut<PlayState>,
     texts: Res<AppTexts>,
     settings: Res<AppSettings>,
     time: Res<Time>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    if table.paused || table.game.is_over() || table.year_end.is_some() || table.current_is_human()
-    {
+    if table.paused || table.game.is_over() || table.current_is_human() {
         return;
     }
-    redraw.write(RequestRedraw);
     let now = time.elapsed_secs_f64();
-    if now < board.bot_ready_at {
+    let pause = f64::from(settings.0.bot_pace_ms) / 1000.0;
+    if table.year_end.is_some() {
+        if play.stop_at_year_end {
+            return;
+        }
+        redraw.write(RequestRedraw);
+        let since = *play.year_end_since.get_or_insert(now);
+        if now - since < 3.0 * pause {
+            return;
+        }
+        table.year_end = None;
+    }
+    play.year_end_since = None;
+    redraw.write(RequestRedraw);
+    if now < play.bot_ready_at {
         return;
     }
-    board.bot_ready_at = now + f64::from(settings.0.bot_pace_ms) / 1000.0;
+    play.bot_ready_at = now + pause;
     if let Some(action) = table.bot_action() {
         let result = table.apply(action, &texts.0);
         table.notice = result.err();

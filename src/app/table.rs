@@ -19,6 +19,17 @@ use crate::ui::YearEnd;
 /// How many recent log lines the board shows.
 const LOG_LINES: usize = 14;
 
+/// What the main window shows now, in the order the table goes through
+/// them after an action: the game's end, then the year-end summary, then the
+/// next seat's handoff card, then the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Over,
+    YearEnd,
+    Handoff,
+    Board,
+}
+
 /// The game in play and everything recorded about it.
 #[derive(Resource)]
 pub struct Table {
@@ -115,6 +126,19 @@ impl Table {
         };
         table.handoff_pending = table.current_is_human() && !table.game.is_over();
         table
+    }
+
+    /// What the main window shows now (see [`Stage`]).
+    pub fn stage(&self) -> Stage {
+        if self.game.is_over() {
+            Stage::Over
+        } else if self.year_end.is_some() {
+            Stage::YearEnd
+        } else if self.handoff_pending {
+            Stage::Handoff
+        } else {
+            Stage::Board
+        }
     }
 
     /// The session file being written, if the table writes one.

@@ -10,6 +10,7 @@ use super::cards::{ResidentLook, connection_card, resident_card};
 use super::map::{load_line, load_sentence, swatch, town_map};
 use super::{
     BoardUi, BoardView, Intent, allowed, keys, prescribe_dialog, prescribe_openable, reason_key,
+    undo_allowed,
 };
 use crate::content::{ConnectionId, DistrictId, ResidentId};
 use crate::i18n::{LogContext, describe_action};
@@ -45,21 +46,27 @@ pub fn board(
         let gap = ui.spacing().item_spacing.x;
         let side = (avail.x * 0.36).max(avail.x.min(260.0));
         let main = (avail.x - side - gap).max(120.0);
+        // A new turn starts at the top of the town and of the hand.
+        let scroll = |salt: &str| {
+            let area = ScrollArea::vertical()
+                .id_salt(salt)
+                .auto_shrink([false, false]);
+            if state.new_turn {
+                area.vertical_scroll_offset(0.0)
+            } else {
+                area
+            }
+        };
+        let (town_area, side_area) = (scroll("cc.board.town"), scroll("cc.board.side"));
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(vec2(main, avail.y), Layout::top_down(Align::Min), |ui| {
-                ScrollArea::vertical()
-                    .id_salt("cc.board.town")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| town(ui, game, view, &words, state, avail.y * 0.45));
+                town_area.show(ui, |ui| town(ui, game, view, &words, state, avail.y * 0.45));
             });
             ui.allocate_ui_with_layout(vec2(side, avail.y), Layout::top_down(Align::Min), |ui| {
-                ScrollArea::vertical()
-                    .id_salt("cc.board.side")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        let asked = side_column(ui, game, view, &words, state);
-                        intent = intent.take().or(asked);
-                    });
+                side_area.show(ui, |ui| {
+                    let asked = side_column(ui, game, view, &words, state);
+                    intent = intent.take().or(asked);
+                });
             });
         });
     });
@@ -69,6 +76,9 @@ pub fn board(
             prescribe_dialog(ui, game, view, state)
         });
         intent = intent.or(modal.inner);
+    }
+    if intent.is_some() {
+        state.refusal = None;
     }
     intent
 }
@@ -198,6 +208,7 @@ fn district_panel(
             if resident_card(ui, game, view, words, r, &look, card_width).clicked() {
                 state.selected = Some(r);
                 state.connecting = false;
+                state.refusal = None;
             }
         }
     });
@@ -262,17 +273,18 @@ fn side_column(
         if action_button(ui, t.t("board.end_turn"), &end) {
             intent = Some(Intent::Act(Action::EndTurn));
         }
-        let undo = if !view.interactive {
-            Err(t.t("board.not_interactive").to_owned())
-        } else if game.can_undo() {
-            Ok(())
-        } else {
-            Err(t.t("board.undo_unavailable").to_owned())
-        };
+        let undo = undo_allowed(game, view, state, words);
         if action_button(ui, t.t("board.undo"), &undo) {
             intent = Some(Intent::Undo);
         }
     });
+    // Why the last thing asked for did not happen, where the eyes are.
+    for line in [view.notice, state.refusal.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        ui.add(Label::new(RichText::new(format!("！ {line}")).strong()).wrap());
+    }
     ui.separator();
 
     if game.must_release() {

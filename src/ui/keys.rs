@@ -1,14 +1,18 @@
 //! Keyboard shortcuts of the board; each gives the same intent as its button.
+//! A key the rules (or the board) refuse leaves its reason in
+//! [`BoardUi::refusal`], which the board shows under the turn's buttons.
 
 use bevy_egui::egui::{Key, Modifiers, Ui};
 
 use super::board::connect_cards;
-use super::{BoardUi, BoardView, DIGITS, Intent, allowed, prescribe_openable};
-use crate::i18n::LogContext;
-use crate::rules::{Action, Game};
+use super::{BoardUi, BoardView, DIGITS, Intent, allowed, prescribe_openable, undo_allowed};
+use crate::i18n::{LogContext, rule_error};
+use crate::rules::{Action, Game, RuleError};
 
 /// Reads the board's shortcuts from this frame's input (consuming them).
-/// Not called while the prescribe dialog is open or the board is not interactive.
+/// Not called while the prescribe dialog is open or the board is not
+/// interactive. `Esc` is left alone when there is nothing to close, so the
+/// shell can open its menu.
 pub(super) fn board_keys(
     ui: &Ui,
     game: &Game,
@@ -21,55 +25,117 @@ pub(super) fn board_keys(
         return None;
     }
     let pressed = |modifiers: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(modifiers, key));
-    let act = |action: Action| {
-        allowed(game, view, words, &action)
-            .is_ok()
-            .then_some(Intent::Act(action))
-    };
-    let seat = game.current_seat();
-
-    if pressed(Modifiers::NONE, Key::Escape) {
+    if state.has_open() && pressed(Modifiers::NONE, Key::Escape) {
         state.cancel();
         return None;
     }
+    let outcome = read_keys(ui, game, view, words, state);
+    match outcome {
+        Pressed::Nothing => None,
+        Pressed::Done => {
+            state.refusal = None;
+            None
+        }
+        Pressed::Intent(intent) => {
+            state.refusal = None;
+            Some(intent)
+        }
+        Pressed::Refused(why) => {
+            state.refusal = Some(why);
+            None
+        }
+    }
+}
+
+/// What a key asked for.
+enum Pressed {
+    /// No board key was pressed.
+    Nothing,
+    /// The key changed the board's own state (connect mode, the dialog).
+    Done,
+    Intent(Intent),
+    /// The key was refused, for this reason.
+    Refused(String),
+}
+
+fn read_keys(
+    ui: &Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &mut BoardUi,
+) -> Pressed {
+    let ctx = ui.ctx();
+    let pressed = |modifiers: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(modifiers, key));
+    let act = |action: Action| match allowed(game, view, words, &action) {
+        Ok(()) => Pressed::Intent(Intent::Act(action)),
+        Err(why) => Pressed::Refused(why),
+    };
+    let select_first = || Pressed::Refused(view.texts.t("board.select_first").to_owned());
+    let seat = game.current_seat();
+
     if pressed(Modifiers::COMMAND, Key::Z) {
-        return game.can_undo().then_some(Intent::Undo);
+        return match undo_allowed(game, view, state, words) {
+            Ok(()) => Pressed::Intent(Intent::Undo),
+            Err(why) => Pressed::Refused(why),
+        };
     }
     if let Some(i) = DIGITS.iter().position(|k| pressed(Modifiers::NONE, *k)) {
         if game.must_release() {
-            let card = *game.hand(seat).get(i)?;
-            return act(Action::Release { card });
+            return match game.hand(seat).get(i) {
+                Some(&card) => act(Action::Release { card }),
+                None => Pressed::Refused(view.texts.fmt("board.no_card_n", &[("n", &(i + 1))])),
+            };
         }
         if state.connecting {
-            let card = *connect_cards(game).get(i)?;
             state.connecting = false;
-            return act(Action::Connect { card });
+            return match connect_cards(game).get(i) {
+                Some(&card) => act(Action::Connect { card }),
+                None => Pressed::Refused(view.texts.fmt("board.no_card_n", &[("n", &(i + 1))])),
+            };
         }
-        return None;
+        return Pressed::Refused(view.texts.t("board.digit_needs_c").to_owned());
     }
     if pressed(Modifiers::NONE, Key::L) {
-        let resident = state.selected?;
-        return act(Action::Listen { resident });
+        return match state.selected {
+            Some(resident) => act(Action::Listen { resident }),
+            None => select_first(),
+        };
     }
     if pressed(Modifiers::NONE, Key::C) {
-        state.connecting = connect_cards(game)
+        let cards = connect_cards(game);
+        let verdicts: Vec<_> = cards
             .iter()
-            .any(|card| allowed(game, view, words, &Action::Connect { card: *card }).is_ok());
-        return None;
+            .map(|card| allowed(game, view, words, &Action::Connect { card: *card }))
+            .collect();
+        state.connecting = verdicts.iter().any(Result::is_ok);
+        if state.connecting {
+            return Pressed::Done;
+        }
+        let why = verdicts.into_iter().find_map(Result::err);
+        return Pressed::Refused(
+            why.unwrap_or_else(|| rule_error(&RuleError::CardNotOffered, words)),
+        );
     }
     if pressed(Modifiers::NONE, Key::P) {
-        let resident = state.selected?;
-        if prescribe_openable(game, view, words, resident).is_ok()
-            && game.resident_state(resident).revealed()
-        {
-            state.open_prescribe(resident);
+        let Some(resident) = state.selected else {
+            return select_first();
+        };
+        if !game.resident_state(resident).revealed() {
+            return Pressed::Refused(rule_error(&RuleError::NotRevealed, words));
         }
-        return None;
+        return match prescribe_openable(game, view, words, resident) {
+            Ok(()) => {
+                state.open_prescribe(resident);
+                Pressed::Done
+            }
+            Err(why) => Pressed::Refused(why),
+        };
     }
     let nothing_focused = ctx.memory(|m| m.focused().is_none());
     if pressed(Modifiers::NONE, Key::E) || (nothing_focused && pressed(Modifiers::NONE, Key::Enter))
     {
         return act(Action::EndTurn);
     }
-    None
+    Pressed::Nothing
 }

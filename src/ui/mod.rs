@@ -8,8 +8,10 @@
 //! shortcuts on the board (listed on screen by the `board.shortcuts` text):
 //! `L` listen to the selected resident, `C` connect (then `1`–`9` picks an
 //! offer card), `P` prescribe for the selected resident, `E` or `Enter` end
-//! the turn, `Ctrl+Z` undo, `Esc` cancel; `1`–`9` also pick the card to
-//! release and, in the prescribe dialog, toggle hand cards (`Enter` confirms).
+//! the turn, `Ctrl+Z` undo, `Esc` cancel (left to the shell's [`game_menu`]
+//! when nothing is open); `1`–`9` also pick the card to release and, in the
+//! prescribe dialog, toggle hand cards (`Enter` confirms). A refused key
+//! leaves its reason on the board ([`BoardUi::refusal`]).
 //!
 //! The caller sets fonts and the UI scale; these functions use text styles
 //! only, and never show state by colour alone (shapes, glyphs and words too).
@@ -19,6 +21,7 @@ mod cards;
 pub mod debrief;
 mod keys;
 mod map;
+mod menu;
 mod prescribe;
 mod screens;
 mod year_end;
@@ -31,6 +34,7 @@ use crate::i18n::{LogContext, Texts, rule_error};
 use crate::rules::{Action, Game, ResidentPlace, RuleError};
 
 pub use board::board;
+pub use menu::{BotPace, MenuIntent, MenuUi, MenuView, game_menu};
 pub use prescribe::prescribe_dialog;
 pub use screens::{game_end, handoff, log_panel};
 pub use year_end::{YearEnd, year_end_summary};
@@ -67,6 +71,8 @@ pub struct BoardView<'a> {
     pub high_contrast: bool,
     /// False while a bot plays or the session is paused: nothing can be done.
     pub interactive: bool,
+    /// A message from the table (a refusal, a save problem), shown under the turn's buttons.
+    pub notice: Option<&'a str>,
 }
 
 impl<'a> BoardView<'a> {
@@ -79,6 +85,7 @@ impl<'a> BoardView<'a> {
             show_hidden: false,
             high_contrast: false,
             interactive: true,
+            notice: None,
         }
     }
 
@@ -89,12 +96,22 @@ impl<'a> BoardView<'a> {
 }
 
 /// The board's own state between frames: selection, open dialog, chosen
-/// cards. Lives in the shell (one per window) and never touches the game.
+/// cards, the last refused key. Lives in the shell (one per window) and never
+/// touches the game. Everything but the turn it belongs to is forgotten when
+/// the turn passes, so the next seat starts with a clean board.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardUi {
     selected: Option<ResidentId>,
     prescribing: Option<PrescribeUi>,
     connecting: bool,
+    /// Why the last key did nothing, until the next thing happens.
+    refusal: Option<String>,
+    /// The turn this state belongs to: (year, seat).
+    turn: Option<(i32, usize)>,
+    /// The game's action count when this turn began, when the board saw it begin.
+    turn_start: Option<u32>,
+    /// The turn changed this frame: scroll back to the top.
+    new_turn: bool,
 }
 
 /// The open prescribe dialog: for whom, and the hand cards picked so far.
@@ -140,9 +157,21 @@ impl BoardUi {
         self.connecting
     }
 
+    /// Why the last key pressed on the board did nothing, if it was refused.
+    pub fn refusal(&self) -> Option<&str> {
+        self.refusal.as_deref()
+    }
+
+    /// Whether `Esc` would close something (the dialog, connect mode, the
+    /// selection); if not, `Esc` is free for the shell's menu.
+    pub fn has_open(&self) -> bool {
+        self.prescribing.is_some() || self.connecting || self.selected.is_some()
+    }
+
     /// Closes the innermost thing open: the dialog, then connect mode, then
     /// the selection. Returns whether anything was closed.
     pub fn cancel(&mut self) -> bool {
+        self.refusal = None;
         if self.prescribing.take().is_some() {
             return true;
         }
@@ -157,12 +186,31 @@ impl BoardUi {
         *self = Self::default();
     }
 
-    /// Drops what no longer fits the game: a resident who left the town,
-    /// cards no longer in the current hand, everything once the game is over.
+    /// Drops what no longer fits the game: everything of an earlier turn, a
+    /// resident who left the town, cards no longer in the current hand,
+    /// everything once the game is over.
     fn tidy(&mut self, game: &Game) {
         if game.is_over() {
             self.reset();
             return;
+        }
+        let (year, seat) = (game.year(), game.current_seat());
+        self.new_turn = false;
+        match self.turn {
+            None => {
+                self.turn = Some((year, seat));
+                self.turn_start = (game.actions_taken() == 0).then_some(0);
+            }
+            Some(turn) if turn != (year, seat) => {
+                *self = Self {
+                    turn: Some((year, seat)),
+                    turn_start: Some(game.actions_taken()),
+                    new_turn: true,
+                    ..Self::default()
+                };
+                return;
+            }
+            Some(_) => {}
         }
         let in_town =
             |r: ResidentId| matches!(game.resident_state(r).place(), ResidentPlace::Town(_));
@@ -195,6 +243,29 @@ fn allowed(
     }
     game.check(game.current_seat(), action)
         .map_err(|e| rule_error(&e, words))
+}
+
+/// Whether the current seat may take back its last action; if not, why,
+/// in the rules' words: nothing done yet this turn, or an action that
+/// revealed or drew something.
+fn undo_allowed(
+    game: &Game,
+    view: &BoardView<'_>,
+    state: &BoardUi,
+    words: &LogContext<'_>,
+) -> Result<(), String> {
+    if !view.interactive {
+        return Err(view.texts.t("board.not_interactive").to_owned());
+    }
+    if game.can_undo() {
+        return Ok(());
+    }
+    let why = if state.turn_start.is_some_and(|n| game.actions_taken() <= n) {
+        RuleError::NothingToUndo
+    } else {
+        RuleError::CannotUndo
+    };
+    Err(rule_error(&why, words))
 }
 
 /// Whether the prescribe dialog can open for `r`: it is revealed, in the

@@ -152,6 +152,7 @@ impl<'a> DebriefView<'a> {
             show_hidden: true,
             high_contrast: self.high_contrast,
             interactive: false,
+            notice: None,
         }
     }
 }

@@ -1,0 +1,144 @@
+//! The in-game menu behind `Esc`: resume, facilitator tools on or off, the
+//! bots' pace, stopping at each year end, back to the title (the session is
+//! on disk and stays resumable), and ending the game with a reason. It draws
+//! and returns a [`MenuIntent`]; the shell applies it in one place.
+
+use bevy_egui::egui::{Button, Key, Label, Modifiers, RichText, TextEdit, Ui};
+
+use crate::i18n::Texts;
+
+/// How long bots wait between their actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BotPace {
+    Slow,
+    Normal,
+    Fast,
+}
+
+impl BotPace {
+    /// Every pace, slowest first.
+    pub const ALL: [BotPace; 3] = [BotPace::Slow, BotPace::Normal, BotPace::Fast];
+
+    /// Milliseconds between two bot actions.
+    pub fn millis(self) -> u32 {
+        match self {
+            BotPace::Slow => 2_500,
+            BotPace::Normal => 800,
+            BotPace::Fast => 250,
+        }
+    }
+
+    /// The pace nearest to a stored number of milliseconds.
+    pub fn of_millis(ms: u32) -> BotPace {
+        Self::ALL
+            .into_iter()
+            .min_by_key(|p| p.millis().abs_diff(ms))
+            .unwrap_or(BotPace::Normal)
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            BotPace::Slow => "menu.pace_slow",
+            BotPace::Normal => "menu.pace_normal",
+            BotPace::Fast => "menu.pace_fast",
+        }
+    }
+}
+
+/// What the person chose in the menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MenuIntent {
+    /// Close the menu and go on playing (also `Esc`).
+    Resume,
+    /// Turn facilitator mode on or off for the rest of the session.
+    Facilitator(bool),
+    /// Bots play at this pace.
+    BotPace(BotPace),
+    /// Whether the year-end summary waits for a click even when a bot plays next.
+    StopAtYearEnd(bool),
+    /// Back to the title screen; the session stays on disk, resumable.
+    Title,
+    /// End the game now, through the rules, for this reason.
+    EndGame(String),
+}
+
+/// What the menu shows about the session.
+#[derive(Debug, Clone, Copy)]
+pub struct MenuView<'a> {
+    pub texts: &'a Texts,
+    pub facilitator: bool,
+    pub pace: BotPace,
+    pub stop_at_year_end: bool,
+    /// The game is over: nothing left to end.
+    pub game_over: bool,
+    /// Why the last choice did not happen, if it was refused.
+    pub message: Option<&'a str>,
+}
+
+/// The menu's own state: the reason being typed for ending the game.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MenuUi {
+    pub reason: String,
+}
+
+/// Draws the menu and returns what the person chose.
+pub fn game_menu(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option<MenuIntent> {
+    let t = view.texts;
+    let mut intent = None;
+    ui.heading(t.t("menu.title"));
+    if ui.button(t.t("menu.resume")).clicked() {
+        intent = Some(MenuIntent::Resume);
+    }
+    ui.separator();
+    let mut facilitator = view.facilitator;
+    if ui
+        .checkbox(&mut facilitator, t.t("menu.facilitator"))
+        .changed()
+    {
+        intent = Some(MenuIntent::Facilitator(facilitator));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.t("menu.bot_pace"));
+        for pace in BotPace::ALL {
+            if ui
+                .selectable_label(view.pace == pace, t.t(pace.key()))
+                .clicked()
+                && view.pace != pace
+            {
+                intent = Some(MenuIntent::BotPace(pace));
+            }
+        }
+    });
+    let mut stop = view.stop_at_year_end;
+    if ui
+        .checkbox(&mut stop, t.t("menu.stop_at_year_end"))
+        .changed()
+    {
+        intent = Some(MenuIntent::StopAtYearEnd(stop));
+    }
+    ui.separator();
+    if ui.button(t.t("menu.to_title")).clicked() {
+        intent = Some(MenuIntent::Title);
+    }
+    ui.add(Label::new(RichText::new(t.t("menu.to_title_saved")).weak()).wrap());
+    if !view.game_over {
+        ui.separator();
+        ui.label(t.t("facilitator.reason"));
+        ui.add(TextEdit::singleline(&mut state.reason).hint_text(t.t("menu.end_reason_hint")));
+        let reason = state.reason.trim();
+        let end = ui.add_enabled(!reason.is_empty(), Button::new(t.t("menu.end_game")));
+        let end = end.on_disabled_hover_text(t.t("facilitator.reason_required"));
+        if end.clicked() {
+            intent = Some(MenuIntent::EndGame(reason.to_owned()));
+        }
+    }
+    if let Some(m) = view.message {
+        ui.separator();
+        ui.add(Label::new(RichText::new(format!("！ {m}")).strong()).wrap());
+    }
+    let focused = ui.ctx().memory(|m| m.focused().is_some());
+    if !focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        intent = intent.or(Some(MenuIntent::Resume));
+    }
+    intent
+}
