@@ -70,8 +70,12 @@ pub fn sessions_list(
         ui.label(RichText::new(format!("！ {n}")).strong());
     }
     if !listing.skipped.is_empty() {
-        ui.label(texts.fmt("title.skipped", &[("count", &listing.skipped.len())]))
-            .on_hover_text(listing.skipped.join("\n"));
+        ui.label(texts.fmt_count(
+            "title.skipped",
+            listing.skipped.len() as u64,
+            &[("count", &listing.skipped.len())],
+        ))
+        .on_hover_text(listing.skipped.join("\n"));
     }
     if listing.sessions.is_empty() {
         ui.label(texts.t("sessions.none"));
@@ -99,7 +103,7 @@ pub fn sessions_list(
                             "date",
                             &s.created.get(..16).unwrap_or(&s.created).replace('T', " "),
                         ),
-                        ("scenario", &s.deck_id),
+                        ("scenario", &s.deck_title.get(texts.language())),
                         ("seats", &s.seat_names.join(texts.t("log.list_separator"))),
                         ("result", &result),
                     ],

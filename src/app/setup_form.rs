@@ -144,7 +144,7 @@ pub fn setup_screen(
                         ui.selectable_value(
                             &mut form.seat_count,
                             n,
-                            texts.fmt("setup.seat_count", &[("count", &n)]),
+                            texts.fmt_count("setup.seat_count", n as u64, &[("count", &n)]),
                         );
                     }
                 });

@@ -180,7 +180,8 @@ impl Table {
             Ok(ev) => ev,
             Err(e) => return Err(refusal(self, e)),
         };
-        let record = Record::act(seat, action.clone(), &self.game);
+        let record =
+            Record::act(seat, action.clone(), &self.game).with_elapsed(self.elapsed_secs as u64);
         if let Err(e) = self.write(&record) {
             self.game = before;
             return Err(e);

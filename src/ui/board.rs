@@ -90,7 +90,11 @@ fn banner(ui: &mut Ui, game: &Game, view: &BoardView<'_>, words: &LogContext<'_>
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.fmt("board.year", &[("year", &game.year())]));
         let left = game.content().end_year() - game.year() + 1;
-        ui.label(t.fmt("board.years_left", &[("count", &left.max(0))]));
+        ui.label(t.fmt_count(
+            "board.years_left",
+            left.max(0) as u64,
+            &[("count", &left.max(0))],
+        ));
         ui.separator();
         let label = words.seats.get(seat);
         let (name, role) = label.map_or(("", ""), |s| (s.name.as_str(), s.role.as_str()));

@@ -177,8 +177,12 @@ pub(super) fn resident_card(
         if state.year_ends_waited() > 0 {
             ui.add(
                 Label::new(
-                    RichText::new(t.fmt("board.waited", &[("count", &state.year_ends_waited())]))
-                        .small(),
+                    RichText::new(t.fmt_count(
+                        "board.waited",
+                        u64::from(state.year_ends_waited()),
+                        &[("count", &state.year_ends_waited())],
+                    ))
+                    .small(),
                 )
                 .wrap(),
             );

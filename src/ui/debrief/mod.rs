@@ -243,8 +243,9 @@ fn header_line(r: &Reflection, view: &DebriefView<'_>) -> String {
         .content
         .difficulty(&r.header.setup.difficulty)
         .map_or(r.header.setup.difficulty.as_str(), |d| d.name.get(lang));
-    t.fmt(
+    t.fmt_count(
         "debrief.header",
+        r.header.setup.seats.len() as u64,
         &[
             (
                 "date",

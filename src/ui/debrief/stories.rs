@@ -19,8 +19,9 @@ pub(super) fn stories_tab(
     let words = view.words(r);
     section(
         ui,
-        &t.fmt(
+        &t.fmt_count(
             "debrief.stories.title",
+            r.stories.len() as u64,
             &[
                 ("count", &r.stories.len()),
                 ("waiting", &r.stories.iter().filter(|s| s.waiting()).count()),
