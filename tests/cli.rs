@@ -711,3 +711,18 @@ fn the_game_without_a_display_says_so_in_one_line() {
         assert!(err.contains("DISPLAY") && err.contains("xvfb-run"), "{err}");
     }
 }
+
+/// A bad `--window` size, or `--window` with `--fullscreen`, is one line
+/// before any window opens.
+#[test]
+fn bad_window_choices_are_one_line() {
+    for args in [
+        &["--window", "10x10"][..],
+        &["--window", "wide"][..],
+        &["--window", "1280x720", "--fullscreen"][..],
+    ] {
+        let o = run(args);
+        let err = assert_one_line_error(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    }
+}

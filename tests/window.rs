@@ -15,18 +15,23 @@ fn display_available() -> bool {
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("community-coping-window-{}", std::process::id()));
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "community-coping-window-{name}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-/// Runs the game's scripted tour until it has saved its pictures and quit.
-fn run_tour(dir: &Path) {
+/// Runs the game's scripted tour (with `args`, e.g. a window size) until it
+/// has saved its pictures and quit.
+fn run_tour(dir: &Path, args: &[&str]) {
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_community-coping"))
+        .args(args)
         .env("COMMUNITY_COPING_DEMO", dir)
         .env("COMMUNITY_COPING_DATA_DIR", &data)
         .spawn()
@@ -76,8 +81,8 @@ fn the_scripted_tour_draws_every_screen() {
         "no display: run it under xvfb-run (as .ci/run does), e.g. \
          xvfb-run -a -s \"-screen 0 1920x1080x24\" cargo test --test window -- --ignored"
     );
-    let dir = temp_dir();
-    run_tour(&dir);
+    let dir = temp_dir("1080p");
+    run_tour(&dir, &[]);
     for (name, min_colours) in [
         ("title.png", 20),
         ("setup.png", 20),
@@ -115,4 +120,25 @@ fn the_scripted_tour_draws_every_screen() {
         std::fs::read(dir.join("board.png")).unwrap(),
         std::fs::read(dir.join("handoff.png")).unwrap()
     );
+}
+
+/// `--window 1280x720` opens the game at a projector's size, and the tour
+/// photographs every main-window screen at that size.
+#[test]
+#[ignore = "needs a display and Vulkan: .ci/run runs it with --ignored under xvfb-run"]
+fn the_tour_honours_the_window_size() {
+    assert!(display_available(), "no display: run it under xvfb-run");
+    let dir = temp_dir("720p");
+    run_tour(&dir, &["--window", "1280x720"]);
+    for name in [
+        "title.png",
+        "setup.png",
+        "board.png",
+        "board-en.png",
+        "debrief.png",
+    ] {
+        let (colours, _, size) = colour_stats(&dir.join(name));
+        assert_eq!(size, (1280, 720), "{name}");
+        assert!(colours >= 10, "{name}: the frame looks blank");
+    }
 }

@@ -28,6 +28,7 @@ use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
 
+use crate::cli::WindowChoice;
 use crate::content::Content;
 use crate::i18n::Texts;
 use crate::session::{ScenarioSource, load_settings};
@@ -62,7 +63,7 @@ pub struct AppTexts(pub Texts);
 /// Returns a failing exit code when the app ends with an error; prints a
 /// one-line hint and exits non-zero when there is no display or no Vulkan
 /// driver.
-pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
+pub fn run(content: Arc<Content>, source: ScenarioSource, window: WindowChoice) -> ExitCode {
     let started = std::time::Instant::now();
     if let Some(line) = display::missing_display() {
         eprintln!("{line}");
@@ -74,11 +75,7 @@ pub fn run(content: Arc<Content>, source: ScenarioSource) -> ExitCode {
 
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: WINDOW_TITLE.to_owned(),
-                resolution: (1920, 1080).into(),
-                ..default()
-            }),
+            primary_window: Some(primary_window(window)),
             ..default()
         }))
         .add_plugins(EguiPlugin::default())
@@ -143,4 +140,25 @@ fn spawn_camera(mut commands: Commands) {
 /// (about 60 MB at 1920×1080) and clear them every frame.
 fn no_msaa(add: On<Add, Camera>, mut commands: Commands) {
     commands.entity(add.entity).insert(Msaa::Off);
+}
+
+/// The game's window as the command line chose it: as large as the display
+/// (a maximised 1920×1080 window where the window system cannot maximise),
+/// an exact size, or full screen on the current display.
+fn primary_window(choice: WindowChoice) -> Window {
+    let mut window = Window {
+        title: WINDOW_TITLE.to_owned(),
+        resolution: (1920, 1080).into(),
+        ..default()
+    };
+    match choice {
+        WindowChoice::Display => window.set_maximized(true),
+        WindowChoice::Size(size) => window.resolution = (size.width, size.height).into(),
+        WindowChoice::Fullscreen => {
+            window.mode = bevy::window::WindowMode::BorderlessFullscreen(
+                bevy::window::MonitorSelection::Current,
+            );
+        }
+    }
+    window
 }

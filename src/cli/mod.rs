@@ -6,6 +6,7 @@ mod out;
 mod report;
 mod simulate;
 mod validate;
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::content::{self, Content, Loaded};
 
 pub use out::quiet_broken_pipe;
+pub use window::{WindowChoice, WindowSize, parse_window_size};
 
 /// Community Coping — a cooperative game about isolation and connection in a town.
 #[derive(Debug, Parser)]
@@ -24,6 +26,12 @@ pub struct Cli {
     /// Scenario directory to play (default: the built-in scenario).
     #[arg(long, value_name = "DIR", global = false)]
     pub scenario: Option<PathBuf>,
+    /// Open the game window at this size, e.g. 1280x720 (a projector's size); default: as large as the display.
+    #[arg(long, value_name = "WxH", value_parser = parse_window_size, conflicts_with = "fullscreen")]
+    pub window: Option<WindowSize>,
+    /// Open the game full screen on the display it starts on.
+    #[arg(long)]
+    pub fullscreen: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
