@@ -7,6 +7,7 @@ use crate::content::{ConnectionId, ResidentId};
 
 /// An action a seat asks the rules to perform.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Action {
     /// 傾聴: reveal a hidden resident's worry and needs.
     Listen { resident: ResidentId },

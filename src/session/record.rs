@@ -176,7 +176,11 @@ impl OutcomeSummary {
 }
 
 /// One line of a session file after the header.
+/// Unknown fields are refused, so a damaged line whose bytes merge one field
+/// into another (a hash swallowed into the action) is unreadable, not read
+/// as a record without that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Record {
     /// An action the engine accepted, with the state hash after it.
     Act {
@@ -244,6 +248,7 @@ pub enum Record {
 
 /// A local connection card proposed in the debrief workshop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Proposal {
     /// Name or title (「駅前の薬局の薬剤師さん」).
     pub name: String,

@@ -14,8 +14,14 @@ pub(super) fn upgrade_format1(session: &mut LoadedSession) {
     let mut lines = Vec::with_capacity(records.capacity());
     let mut ended = false;
     let mut ignored = Vec::new();
+    let mut impossible = Vec::new();
     for (record, line) in session.records.drain(..).zip(session.lines.drain(..)) {
         let end_seat = match &record {
+            // format 1 had no override actions: such a line is damage
+            Record::Act { action, .. } if action.is_override() => {
+                impossible.push(line);
+                continue;
+            }
             Record::Act { .. } | Record::Undo | Record::Intervention { .. } if ended => {
                 ignored.push(line);
                 continue;
@@ -46,6 +52,12 @@ pub(super) fn upgrade_format1(session: &mut LoadedSession) {
             "the facilitator ended the game early, but {} later action(s) were recorded (lines {first}–{}), as the version that wrote this file allowed; they are ignored",
             ignored.len(),
             ignored.last().unwrap_or(first)
+        ));
+    }
+    if let Some(first) = impossible.first() {
+        session.adjustments.push(format!(
+            "{} line(s) from line {first} hold actions the version that wrote this file did not have; they are left out",
+            impossible.len()
         ));
     }
     session.records = records;
