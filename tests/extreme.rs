@@ -89,7 +89,7 @@ proptest! {
 #[test]
 fn a_deck_past_the_bounds_is_refused_not_played() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-    let mut files: Vec<(String, String)> = MINI_FILES
+    let mut files: Vec<(String, String)> = DECK_FILES
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(format!("{dir}/{f}")).unwrap();

@@ -2,6 +2,8 @@
 //! are reported apart from wins, homes are drawn fairly (a district's place
 //! in the map gives it no edge), and the summary streams deterministically.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::Arc;
@@ -129,15 +131,7 @@ fn the_streamed_summary_is_the_same_whatever_the_thread_count() {
 /// their position in the original file).
 fn default_deck_in_order(order: &[usize]) -> Arc<Content> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/default");
-    let names = [
-        "scenario.ron",
-        "map.ron",
-        "residents.ron",
-        "connections.ron",
-        "roles.ron",
-        "events.ron",
-    ];
-    let mut files: Vec<(&str, String)> = names
+    let mut files: Vec<(&str, String)> = common::DECK_FILES
         .iter()
         .map(|n| (*n, std::fs::read_to_string(dir.join(n)).expect("deck file")))
         .collect();

@@ -30,6 +30,25 @@ fn header(seats: usize, kind: SeatKind, seed: u64) -> SessionHeader {
     SessionHeader::new(&c, ScenarioSource::BuiltIn("default".into()), setup)
 }
 
+/// A Bevy app with the game's logic (no window), bots at no delay, about
+/// to enter the playing screen with `table`.
+fn playing_app(table: Table) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    headless(&mut app);
+    let settings = Settings {
+        bot_pace_ms: 0,
+        ..Settings::default()
+    };
+    app.insert_resource(AppSettings(settings))
+        .insert_resource(AppTexts(Texts::load("ja")))
+        .insert_resource(table);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Playing);
+    app
+}
+
 fn play(table: &mut Table, n: usize, texts: &Texts) {
     for _ in 0..n {
         if table.game.is_over() {
@@ -173,19 +192,7 @@ fn a_bevy_app_with_bot_seats_plays_and_journals_the_game() {
         Some(&dir),
     )
     .unwrap();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    headless(&mut app);
-    let settings = Settings {
-        bot_pace_ms: 0,
-        ..Settings::default()
-    };
-    app.insert_resource(AppSettings(settings))
-        .insert_resource(AppTexts(Texts::load("ja")))
-        .insert_resource(table);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Playing);
+    let mut app = playing_app(table);
     let mut summaries = 0;
     for _ in 0..3000 {
         app.update();
@@ -352,19 +359,7 @@ mod playing {
     use community_coping::ui::MenuIntent;
 
     fn app_with(table: Table) -> App {
-        let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin));
-        headless(&mut app);
-        let settings = Settings {
-            bot_pace_ms: 0,
-            ..Settings::default()
-        };
-        app.insert_resource(AppSettings(settings))
-            .insert_resource(AppTexts(Texts::load("ja")))
-            .insert_resource(table);
-        app.world_mut()
-            .resource_mut::<NextState<Screen>>()
-            .set(Screen::Playing);
+        let mut app = playing_app(table);
         app.update();
         app
     }

@@ -14,11 +14,11 @@ use community_coping::content::{
 
 mod common;
 
-use common::MINI_FILES;
+use common::DECK_FILES;
 
 /// The mini deck's files as `(name, text)`.
 fn mini_files() -> Vec<(String, String)> {
-    MINI_FILES
+    DECK_FILES
         .iter()
         .map(|name| {
             let path = format!("{}/tests/fixtures/mini/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -722,7 +722,7 @@ fn a_malformed_deck_is_never_half_loaded() {
     // A reference error (files parse fine) also returns Err, not content.
     assert!(load_mini(&[("residents.ron", r#"id: "r-05""#, r#"id: "r-04""#)]).is_err());
     // Garbage in every file.
-    let garbage: Vec<(String, String)> = MINI_FILES
+    let garbage: Vec<(String, String)> = DECK_FILES
         .iter()
         .map(|n| ((*n).to_owned(), "(((".to_owned()))
         .collect();

@@ -362,11 +362,6 @@ impl Game {
         super::pressure::collapses(load, self.collapse_threshold())
     }
 
-    /// How `load` residents waiting in one district stand against the rule.
-    pub fn pressure(&self, load: usize) -> super::Pressure {
-        super::Pressure::of(load, self.collapse_threshold())
-    }
-
     /// A stable digest of the whole state, for tests and resume checks.
     pub fn state_hash(&self) -> String {
         super::hash::state_hash(self, super::hash::HashVersion::V2)

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use community_coping::content::{Content, Sources, load};
 use community_coping::rules::{Action, Event, Game, SeatKind, SeatSetup, Setup};
 
-pub const MINI_FILES: [&str; 6] = [
+/// The six files of a deck, scenario and map first.
+pub const DECK_FILES: [&str; 6] = [
     "scenario.ron",
     "map.ron",
     "residents.ron",
@@ -18,7 +19,7 @@ pub const MINI_FILES: [&str; 6] = [
 /// The mini fixture deck with textual edits `(file, from, to)` applied.
 pub fn mini_with(edits: &[(&str, &str, &str)]) -> Arc<Content> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-    let mut files: Vec<(String, String)> = MINI_FILES
+    let mut files: Vec<(String, String)> = DECK_FILES
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(format!("{dir}/{f}")).expect("fixture file");
