@@ -24,6 +24,7 @@ mod map;
 mod menu;
 mod prescribe;
 mod screens;
+pub mod targets;
 mod year_end;
 
 use bevy_egui::egui;
@@ -37,6 +38,7 @@ pub use board::board;
 pub use menu::{BotPace, MenuIntent, MenuUi, MenuView, game_menu};
 pub use prescribe::prescribe_dialog;
 pub use screens::{game_end, handoff, log_panel};
+pub use targets::{Target, Targets};
 pub use year_end::{YearEnd, year_end_summary};
 
 /// What the person asked for on the board.
