@@ -125,6 +125,11 @@ pub fn main_window(
     fac.focus = play.board.selected();
     let relabels = table.header.district_relabels.clone();
     let notice = table.notice.clone();
+    let log = if table.stage() == Stage::Board {
+        table.recent_log(texts)
+    } else {
+        Vec::new()
+    };
     let view = BoardView {
         texts,
         relabels: &relabels,
@@ -133,6 +138,7 @@ pub fn main_window(
         high_contrast: settings.high_contrast,
         interactive: table.current_is_human() && !table.paused && play.menu.is_none(),
         notice: notice.as_deref(),
+        log: &log,
     };
     let mut intent = None;
     egui::CentralPanel::default().show(ui, |ui| match table.stage() {
@@ -153,10 +159,6 @@ pub fn main_window(
             }
         }
         Stage::Board => {
-            let log = table.recent_log(texts);
-            egui::Panel::bottom("log").resizable(true).show(ui, |ui| {
-                ui::log_panel(ui, &log);
-            });
             intent = ui::board(ui, &table.game, &view, &mut play.board).map(PlayIntent::Board);
         }
     });

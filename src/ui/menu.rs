@@ -132,6 +132,8 @@ pub fn game_menu(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option
             intent = Some(MenuIntent::EndGame(reason.to_owned()));
         }
     }
+    ui.separator();
+    ui.add(Label::new(RichText::new(t.t("board.shortcuts")).small()).wrap());
     if let Some(m) = view.message {
         ui.separator();
         ui.add(Label::new(RichText::new(format!("！ {m}")).strong()).wrap());

@@ -19,11 +19,14 @@
 mod board;
 mod cards;
 pub mod debrief;
+mod districts;
 mod keys;
 mod map;
 mod menu;
 mod prescribe;
 mod screens;
+mod side;
+pub mod style;
 pub mod targets;
 mod year_end;
 
@@ -75,6 +78,8 @@ pub struct BoardView<'a> {
     pub interactive: bool,
     /// A message from the table (a refusal, a save problem), shown under the turn's buttons.
     pub notice: Option<&'a str>,
+    /// The latest log lines, oldest first; the board shows the newest that fit.
+    pub log: &'a [String],
 }
 
 impl<'a> BoardView<'a> {
@@ -88,6 +93,7 @@ impl<'a> BoardView<'a> {
             high_contrast: false,
             interactive: true,
             notice: None,
+            log: &[],
         }
     }
 

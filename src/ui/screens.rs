@@ -107,7 +107,7 @@ pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndInt
                     for r in residents {
                         ui.vertical(|ui| {
                             ui.set_width(width);
-                            resident_card(ui, game, view, &words, *r, &look, width);
+                            resident_card(ui, game, view, &words, *r, &look, width, true);
                         });
                     }
                 });

@@ -153,6 +153,7 @@ impl<'a> DebriefView<'a> {
             high_contrast: self.high_contrast,
             interactive: false,
             notice: None,
+            log: &[],
         }
     }
 }
