@@ -37,6 +37,8 @@ struct Table {
     show_hidden: bool,
     interactive: bool,
     hint: Option<Advice>,
+    events: Vec<Event>,
+    motion: bool,
 }
 
 fn board_harness(game: Game, lang: &str) -> Harness<'static, Table> {
@@ -52,6 +54,8 @@ fn board_harness_sized(game: Game, lang: &str, size: egui::Vec2) -> Harness<'sta
         show_hidden: false,
         interactive: true,
         hint: None,
+        events: Vec::new(),
+        motion: true,
     };
     let mut harness = Harness::builder().with_size(size).build_ui_state(
         |ui, t: &mut Table| {
@@ -59,6 +63,8 @@ fn board_harness_sized(game: Game, lang: &str, size: egui::Vec2) -> Harness<'sta
             view.show_hidden = t.show_hidden;
             view.interactive = t.interactive;
             view.hint = t.hint.as_ref();
+            view.events = &t.events;
+            view.motion = t.motion;
             if let Some(intent) = board(ui, &t.game, &view, &mut t.ui) {
                 t.intents.push(intent);
             }
@@ -837,4 +843,34 @@ fn the_selection_and_the_scroll_do_not_carry_over_to_the_next_seat() {
         (again - top).abs() < 1.0,
         "back at the top: {top} vs {again}"
     );
+}
+
+/// What the rules report is shown moving: a listen turns the card over; any
+/// key skips; with reduced motion nothing moves; a reopened board does not
+/// replay the game's history.
+#[test]
+fn changes_animate_unless_motion_is_reduced_and_a_key_skips_them() {
+    for motion in [true, false] {
+        let game = new_game(6);
+        let opening = game.opening_events().to_vec();
+        let r = game.hidden_in_town().next().unwrap();
+        let mut h = board_harness(game, "ja");
+        h.state_mut().motion = motion;
+        h.state_mut().events = opening;
+        h.state_mut().ui.reset(); // as a resumed session's board starts
+        h.step();
+        assert!(!h.state().ui.is_animating(), "history is not replayed");
+        let seat = h.state().game.current_seat();
+        let events = h
+            .state_mut()
+            .game
+            .act(seat, &Action::Listen { resident: r })
+            .unwrap();
+        h.state_mut().events.extend(events);
+        h.step();
+        assert_eq!(h.state().ui.is_animating(), motion, "motion {motion}");
+        h.key_press(Key::A);
+        h.step();
+        assert!(!h.state().ui.is_animating(), "a key skips the animation");
+    }
 }

@@ -336,7 +336,7 @@ mod playing {
             intents: Vec::new(),
         };
         let mut h = Harness::builder()
-            .with_size(vec2(900.0, 900.0))
+            .with_size(vec2(900.0, 1400.0))
             .build_ui_state(
                 |ui, m: &mut Menu| {
                     let view = MenuView {
@@ -344,6 +344,10 @@ mod playing {
                         facilitator: m.facilitator,
                         pace: BotPace::Normal,
                         stop_at_year_end: true,
+                        language: "ja",
+                        scale: 1.0,
+                        high_contrast: false,
+                        reduced_motion: false,
                         game_over: false,
                         message: None,
                     };
@@ -366,6 +370,14 @@ mod playing {
         h.run();
         h.get_by_label_contains("年の終わりごとに止める").click();
         h.run();
+        h.get_by_label("English").click();
+        h.run();
+        h.get_by_label("150%").click();
+        h.run();
+        h.get_by_label("ハイコントラスト（F4）").click();
+        h.run();
+        h.get_by_label("アニメーションを減らす").click();
+        h.run();
         h.get_by_label("タイトルへ戻る").click();
         h.run();
         assert_eq!(
@@ -375,9 +387,14 @@ mod playing {
                 MenuIntent::Facilitator(true),
                 MenuIntent::BotPace(BotPace::Slow),
                 MenuIntent::StopAtYearEnd(false),
+                MenuIntent::Language("en"),
+                MenuIntent::Scale(150),
+                MenuIntent::HighContrast(true),
+                MenuIntent::ReducedMotion(true),
                 MenuIntent::Title,
             ]
         );
+        h.get_by_label_contains("キー操作");
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub fn board(
     state: &mut BoardUi,
 ) -> Option<Intent> {
     state.tidy(game);
+    state.motion.observe(ui.ctx(), view);
+    state.motion.tick(ui.ctx());
     let words = view.words(game);
     let mut intent = None;
     if state.prescribing.is_none() && view.interactive {
@@ -68,6 +70,7 @@ pub fn board(
             intent = intent.take().or(asked);
         });
     });
+    state.motion.paint(ui, game, view);
     if state.prescribing.is_some() {
         let modal = Modal::new(Id::new("cc.prescribe")).show(ui.ctx(), |ui| {
             ui.set_max_width(ui.ctx().content_rect().width() * 0.8);

@@ -146,7 +146,14 @@ fn district_panel(
             ui.add(Label::new(RichText::new(more).strong()).wrap());
             break;
         }
-        let response = resident_card(ui, game, view, words, r, look, width, open);
+        let arrived = state.motion.arrival(ui.ctx(), r);
+        let response = ui
+            .scope(|ui| {
+                // A resident who just arrived fades in.
+                ui.multiply_opacity(arrived);
+                resident_card(ui, game, view, words, r, look, width, open)
+            })
+            .inner;
         record(ui.ctx(), Target::Resident(r), response.rect);
         if response.clicked() {
             state.selected = Some(r);

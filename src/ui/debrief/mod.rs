@@ -154,6 +154,8 @@ impl<'a> DebriefView<'a> {
             interactive: false,
             notice: None,
             log: &[],
+            events: &[],
+            motion: false,
         }
     }
 }
