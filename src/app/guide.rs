@@ -35,25 +35,36 @@ impl GuideOverlay {
             pending: None,
         }
     }
+
+    /// Asks for a callout choice to be applied (as pressing it does).
+    pub fn request(&mut self, intent: GuideIntent) {
+        self.pending = Some(intent);
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let live = in_state(Screen::Playing)
+    logic(app);
+    app.add_systems(EguiPrimaryContextPass, draw_callout.run_if(live()));
+}
+
+/// The systems that move the guide without drawing: following the table's
+/// events and applying the callout's intent.
+pub(super) fn logic(app: &mut App) {
+    app.add_systems(Update, (follow_table, apply_intent).chain().run_if(live()))
+        .add_systems(OnExit(Screen::Playing), |mut commands: Commands| {
+            commands.remove_resource::<GuideOverlay>();
+        });
+}
+
+fn live() -> impl SystemCondition<()> {
+    in_state(Screen::Playing)
         .and_then(resource_exists::<GuideOverlay>)
-        .and_then(resource_exists::<Table>);
-    app.add_systems(
-        Update,
-        (follow_table, apply_intent).chain().run_if(live.clone()),
-    )
-    .add_systems(EguiPrimaryContextPass, draw_callout.run_if(live))
-    .add_systems(OnExit(Screen::Playing), |mut commands: Commands| {
-        commands.remove_resource::<GuideOverlay>();
-    });
+        .and_then(resource_exists::<Table>)
 }
 
 /// Starts the guided game: the built-in tutorial deck with its guide's
 /// seed and seats, seat names in the table's language, kept in memory only.
-pub(super) fn start(texts: &Texts) -> Result<(Table, GuideOverlay), String> {
+pub fn start_guided(texts: &Texts) -> Result<(Table, GuideOverlay), String> {
     let cannot = |e: &str| texts.fmt("guide.cannot_start", &[("error", &e)]);
     let t = tutorial().map_err(|e| cannot(&e))?;
     let setup = t.script.setup(texts.language());

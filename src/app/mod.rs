@@ -37,7 +37,7 @@ use crate::session::{ScenarioSource, load_settings};
 
 pub use debrief::DebriefSession;
 pub use facilitator::{Facilitator, PanelMode, facilitator_window};
-pub use guide::{GuideOverlay, target_of};
+pub use guide::{GuideOverlay, start_guided, target_of};
 pub use guide_callout::{CALLOUT_WIDTH, CalloutView, GuideIntent, callout_rect, guide_callout};
 pub use play::{PlayIntent, PlayState, main_window};
 pub use report_screen::{ReportIntent, report_view};
@@ -119,6 +119,7 @@ pub fn headless(app: &mut App) {
         .add_message::<bevy::window::RequestRedraw>()
         .init_resource::<facilitator::Facilitator>();
     play::logic(app);
+    guide::logic(app);
 }
 
 /// A full-window root `Ui` for this frame's panels (egui 0.36 panels are

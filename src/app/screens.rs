@@ -103,7 +103,7 @@ fn draw_title(
     match intent {
         Some(TitleIntent::NewSession) => next.set(Screen::Setup),
         Some(TitleIntent::Sessions) => next.set(Screen::Sessions),
-        Some(TitleIntent::Guided) => match super::guide::start(&texts.0) {
+        Some(TitleIntent::Guided) => match super::guide::start_guided(&texts.0) {
             Ok((table, guide)) => {
                 commands.insert_resource(Facilitator::for_session(false));
                 commands.insert_resource(table);
