@@ -139,11 +139,17 @@ fn the_title_screen_speaks_japanese_then_english() {
     let mut h = title_harness("ja");
     h.get_by_label("新しいセッション").click();
     h.run();
+    h.get_by_label("はじめての方へ").click();
+    h.run();
     h.get_by_label("English").click();
     h.run();
     assert_eq!(
         h.state().intents,
-        vec![TitleIntent::NewSession, TitleIntent::Language("en")]
+        vec![
+            TitleIntent::NewSession,
+            TitleIntent::Guided,
+            TitleIntent::Language("en")
+        ]
     );
     // with nothing to resume, the resume button is there but disabled
     assert!(
@@ -153,6 +159,7 @@ fn the_title_screen_speaks_japanese_then_english() {
     );
     let h = title_harness("en");
     h.get_by_label("New session");
+    h.get_by_label("First time? Guided game");
     h.get_by_label("Quit");
 }
 

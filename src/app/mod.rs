@@ -8,6 +8,8 @@ mod demo;
 mod display;
 mod facilitator;
 mod fonts;
+mod guide;
+mod guide_callout;
 mod no_gpu;
 mod play;
 mod reactive;
@@ -35,6 +37,8 @@ use crate::session::{ScenarioSource, load_settings};
 
 pub use debrief::DebriefSession;
 pub use facilitator::{Facilitator, PanelMode, facilitator_window};
+pub use guide::{GuideOverlay, start_guided, target_of};
+pub use guide_callout::{CALLOUT_WIDTH, CalloutView, GuideIntent, callout_rect, guide_callout};
 pub use play::{PlayIntent, PlayState, main_window};
 pub use report_screen::{ReportIntent, report_view};
 pub use screens::Screen;
@@ -100,6 +104,7 @@ pub fn run(content: Arc<Content>, source: ScenarioSource, window: WindowChoice) 
             facilitator::plugin,
             screenshot::plugin,
             demo::plugin,
+            guide::plugin,
             move |app: &mut App| timing::install(app, started),
         ))
         .run()
@@ -114,6 +119,7 @@ pub fn headless(app: &mut App) {
         .add_message::<bevy::window::RequestRedraw>()
         .init_resource::<facilitator::Facilitator>();
     play::logic(app);
+    guide::logic(app);
 }
 
 /// A full-window root `Ui` for this frame's panels (egui 0.36 panels are
