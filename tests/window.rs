@@ -83,18 +83,29 @@ fn the_scripted_tour_draws_every_screen() {
     );
     let dir = temp_dir("1080p");
     run_tour(&dir, &[]);
-    for (name, min_colours) in [
+    let main_window = [
         ("title.png", 20),
         ("setup.png", 20),
         ("handoff.png", 10),
         ("board.png", 100),
-        ("board-en.png", 100),
-        ("facilitator.png", 20),
+        ("year-end.png", 50),
+        ("game-end.png", 20),
         ("debrief.png", 50),
         ("debrief-stories.png", 50),
         ("debrief-questions.png", 20),
         ("debrief-replay.png", 100),
-    ] {
+    ];
+    // Every main-window picture is taken in Japanese and again in English.
+    let english: Vec<(String, usize)> = main_window
+        .iter()
+        .map(|(name, min)| (name.replace(".png", "-en.png"), *min))
+        .collect();
+    let all = main_window
+        .iter()
+        .map(|(n, m)| ((*n).to_owned(), *m))
+        .chain(english)
+        .chain([("facilitator.png".to_owned(), 20)]);
+    for (name, min_colours) in all {
         let path = dir.join(name);
         let (colours, top_share, (w, h)) = colour_stats(&path);
         assert!(w >= 1280 && h >= 720, "{name}: tiny screenshot {w}×{h}");
@@ -114,6 +125,11 @@ fn the_scripted_tour_draws_every_screen() {
     assert_ne!(
         std::fs::read(dir.join("debrief.png")).unwrap(),
         std::fs::read(dir.join("debrief-stories.png")).unwrap()
+    );
+    // The English picture is another picture.
+    assert_ne!(
+        std::fs::read(dir.join("board.png")).unwrap(),
+        std::fs::read(dir.join("board-en.png")).unwrap()
     );
     // The board picture differs from the handoff card: the script really played.
     assert_ne!(
@@ -135,7 +151,11 @@ fn the_tour_honours_the_window_size() {
         "setup.png",
         "board.png",
         "board-en.png",
+        "year-end.png",
+        "year-end-en.png",
+        "game-end-en.png",
         "debrief.png",
+        "debrief-en.png",
     ] {
         let (colours, _, size) = colour_stats(&dir.join(name));
         assert_eq!(size, (1280, 720), "{name}");

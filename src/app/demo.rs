@@ -1,10 +1,11 @@
 //! A scripted tour for checking the UI by eye and in the on-screen test:
 //! with `COMMUNITY_COPING_DEMO=DIR`, the app walks title → setup → handoff →
 //! a scripted opening on the board (fixed seed, facilitator panel and
-//! coaching hint on) → the same board in English → the facilitator's private
+//! coaching hint on) → the first year end → the facilitator's private
 //! window → the game played to its end by bots, with a bookmark, a note and
-//! a debrief answer → the debrief's outcome, stories, questions and replay,
-//! saving a PNG of each in `DIR`, then quits.
+//! a debrief answer → the game's end → the debrief's outcome, stories,
+//! questions and replay, saving a PNG of each in `DIR` (`NAME.png` in
+//! Japanese, then `NAME-en.png` in English), then quits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -42,6 +43,10 @@ struct Demo {
     wait: u32,
     requested: usize,
     saved: Arc<AtomicUsize>,
+    /// The picture just taken, to take again in English: (name, phase).
+    bilingual: Option<(String, u8)>,
+    /// The finished game's session file, for the debrief.
+    finished: Option<PathBuf>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -61,6 +66,8 @@ pub(super) fn plugin(app: &mut App) {
         wait: SETTLE_FRAMES,
         requested: 0,
         saved: Arc::new(AtomicUsize::new(0)),
+        bilingual: None,
+        finished: None,
     })
     .add_systems(Update, run_tour);
 }
@@ -84,6 +91,22 @@ fn run_tour(
         return;
     }
     demo.wait = SETTLE_FRAMES;
+    // Every picture of the main window is taken again in English.
+    if let Some((name, phase)) = demo.bilingual.take() {
+        match phase {
+            0 => {
+                texts.0 = Texts::load("en");
+                demo.bilingual = Some((name, 1));
+            }
+            1 => {
+                let en = name.replace(".png", "-en.png");
+                shot_of(&mut commands, &mut demo, Screenshot::primary_window(), &en);
+                demo.bilingual = Some((name, 2));
+            }
+            _ => texts.0 = Texts::load("ja"),
+        }
+        return;
+    }
     let step = demo.step;
     demo.step += 1;
     match step {
@@ -116,10 +139,24 @@ fn run_tour(
             }
         }
         6 => shot(&mut commands, &mut demo, "board.png"),
-        7 => texts.0 = Texts::load("en"),
-        8 => shot(&mut commands, &mut demo, "board-en.png"),
+        7 => {
+            // bots and the scripted seats play on to the first year end
+            if let Some(mut t) = table {
+                while t.year_end.is_none() && !t.game.is_over() {
+                    let action = advise(&t.game, t.game.current_seat()).action;
+                    if let Err(e) = t.apply(action, &texts.0) {
+                        error!("demo: scripted action refused: {e}");
+                        break;
+                    }
+                }
+            }
+        }
+        8 => shot(&mut commands, &mut demo, "year-end.png"),
         9 => {
-            texts.0 = Texts::load("ja");
+            if let Some(mut t) = table {
+                t.year_end = None;
+                t.handoff_pending = false;
+            }
             if let Some(mut fac) = fac {
                 fac.panel = PanelMode::Window;
             }
@@ -139,30 +176,37 @@ fn run_tour(
                 fac.panel = PanelMode::Side;
             }
             match table.map(|mut t| finish_demo_game(&mut t, &texts.0)) {
-                Some(Ok(path)) => match DebriefSession::open(&path, Some(&scenario)) {
-                    Ok(d) => {
-                        commands.insert_resource(d);
-                        next.set(Screen::Debrief);
-                    }
-                    Err(e) => error!("demo: cannot open the debrief: {e}"),
-                },
+                Some(Ok(path)) => demo.finished = Some(path),
                 Some(Err(e)) => error!("demo: cannot finish the game: {e}"),
                 None => error!("demo: no table to finish"),
             }
         }
-        13 => shot(&mut commands, &mut demo, "debrief.png"),
-        14 => set_tab(debrief.as_deref_mut(), DebriefTab::Stories),
-        15 => shot(&mut commands, &mut demo, "debrief-stories.png"),
-        16 => set_tab(debrief.as_deref_mut(), DebriefTab::Questions),
-        17 => shot(&mut commands, &mut demo, "debrief-questions.png"),
-        18 => {
+        13 => shot(&mut commands, &mut demo, "game-end.png"),
+        14 => match demo
+            .finished
+            .as_deref()
+            .map(|p| DebriefSession::open(p, Some(&scenario)))
+        {
+            Some(Ok(d)) => {
+                commands.insert_resource(d);
+                next.set(Screen::Debrief);
+            }
+            Some(Err(e)) => error!("demo: cannot open the debrief: {e}"),
+            None => error!("demo: no finished game to debrief"),
+        },
+        15 => shot(&mut commands, &mut demo, "debrief.png"),
+        16 => set_tab(debrief.as_deref_mut(), DebriefTab::Stories),
+        17 => shot(&mut commands, &mut demo, "debrief-stories.png"),
+        18 => set_tab(debrief.as_deref_mut(), DebriefTab::Questions),
+        19 => shot(&mut commands, &mut demo, "debrief-questions.png"),
+        20 => {
             if let Some(d) = debrief.as_deref_mut() {
                 d.ui.replay_at = d.reflection.trace.steps.len() / 2;
             }
             set_tab(debrief.as_deref_mut(), DebriefTab::Replay);
         }
-        19 => {}
-        20 => shot(&mut commands, &mut demo, "debrief-replay.png"),
+        21 => {}
+        22 => shot(&mut commands, &mut demo, "debrief-replay.png"),
         _ => {
             if demo.saved.load(Ordering::SeqCst) >= demo.requested {
                 exit.write(AppExit::Success);
@@ -173,8 +217,10 @@ fn run_tour(
     }
 }
 
+/// A picture of the main window, then (see `bilingual`) the same in English.
 fn shot(commands: &mut Commands, demo: &mut Demo, name: &str) {
     shot_of(commands, demo, Screenshot::primary_window(), name);
+    demo.bilingual = Some((name.to_owned(), 0));
 }
 
 fn shot_of(commands: &mut Commands, demo: &mut Demo, screenshot: Screenshot, name: &str) {

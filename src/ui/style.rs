@@ -151,9 +151,40 @@ mod tests {
     }
 
     #[test]
+    fn the_glyph_set_holds_every_character_of_every_text() {
+        let content = crate::content::default_content().expect("the default deck validates");
+        let set = glyph_set(&content);
+        let texts = crate::i18n::Texts::load("ja");
+        for key in texts.keys() {
+            for c in texts.t(key).chars().filter(|c| !c.is_control()) {
+                assert!(set.contains(c), "{c:?} of {key}");
+            }
+        }
+        let name = content.residents()[0].name.get("ja");
+        assert!(name.chars().all(|c| set.contains(c)), "{name}");
+    }
+
+    #[test]
     fn egui_light_defaults_would_fail_the_contrast_check() {
         // The check can fail: egui's own weak text on its light panel is below AA.
         let v = egui::Visuals::light();
         assert!(contrast(v.weak_text_color(), v.panel_fill) < 4.5);
     }
+}
+
+/// Every character the game may draw: every string of both languages and
+/// every text of `content`, each once, in a stable order. Laying these out
+/// once per zoom puts every glyph in the font atlas before a screen needs
+/// it, so no frame draws with glyphs missing.
+pub fn glyph_set(content: &crate::content::Content) -> String {
+    let mut chars = std::collections::BTreeSet::new();
+    for lang in ["ja", "en"] {
+        let texts = crate::i18n::Texts::load(lang);
+        for key in texts.keys() {
+            chars.extend(texts.t(key).chars());
+        }
+    }
+    chars.extend(format!("{content:?}").chars());
+    chars.extend("0123456789:/%+-.,()[]！‼？◎▶✓●○¥✚☗♡".chars());
+    chars.into_iter().filter(|c| !c.is_control()).collect()
 }
