@@ -563,6 +563,9 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
         ui_scale: 1.5,
         high_contrast: true,
         bot_pace_ms: 300,
+        reduced_motion: true,
+        stop_at_year_end: false,
+        ..Settings::default()
     };
     save_settings_to(&path, &mine).expect("save");
     assert_eq!(load_settings_from(&path), (mine.clone(), None));

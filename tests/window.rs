@@ -106,7 +106,7 @@ fn the_scripted_tour_draws_every_screen() {
         .chain(english)
         .chain([("facilitator.png".to_owned(), 20)]);
     for (name, min_colours) in all {
-        let path = dir.join(name);
+        let path = dir.join(&name);
         let (colours, top_share, (w, h)) = colour_stats(&path);
         assert!(w >= 1280 && h >= 720, "{name}: tiny screenshot {w}×{h}");
         // Text antialiasing gives many shades; a blank frame gives one.

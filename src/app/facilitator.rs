@@ -221,21 +221,70 @@ fn draw_private_window(
     };
     let ctx = context.get_mut().clone();
     let mut root = super::root_ui(&ctx, "facilitator_window_root");
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        facilitator_window(ui, &mut table, &texts.0, &mut fac);
-    });
+    let asked = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            facilitator_window(ui, &table, &texts.0, &mut fac)
+        })
+        .inner;
+    if let Some(intent) = asked {
+        apply(&mut table, &mut fac, &texts.0, intent);
+    }
 }
 
-/// The private window's contents: every tool, the hidden worries listed open.
+/// The private window's contents: every tool, the hidden worries listed
+/// open. Returns what the facilitator asked for, for [`apply`].
 pub fn facilitator_window(
     ui: &mut egui::Ui,
-    table: &mut Table,
+    table: &Table,
     texts: &Texts,
     fac: &mut Facilitator,
-) {
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        draw_panel(ui, table, texts, fac, Place::Private);
-    });
+) -> Option<FacilitatorIntent> {
+    egui::ScrollArea::vertical()
+        .show(ui, |ui| draw_panel(ui, table, texts, fac, Place::Private))
+        .inner
+}
+
+/// What the facilitator asked for in the tools.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FacilitatorIntent {
+    TogglePause,
+    Bookmark,
+    AddNote(String),
+    SeatKind(usize, SeatKind),
+    Intervene(InterventionKind, String),
+}
+
+/// Applies the facilitator's choice: the one place the tools change the
+/// session (through the table, so the rules and the journal see it).
+pub fn apply(table: &mut Table, fac: &mut Facilitator, texts: &Texts, intent: FacilitatorIntent) {
+    match intent {
+        FacilitatorIntent::TogglePause => toggle_pause(table, fac),
+        FacilitatorIntent::Bookmark => bookmark(table, fac, texts),
+        FacilitatorIntent::AddNote(text) => {
+            let record = Record::Note {
+                text,
+                year: table.game.year(),
+                seat: table.game.current_seat(),
+                elapsed_secs: table.elapsed_secs as u64,
+            };
+            match table.record(&record) {
+                Ok(()) => fac.note.clear(),
+                Err(e) => fac.message = Some(e),
+            }
+        }
+        FacilitatorIntent::SeatKind(seat, kind) => {
+            if let Err(e) = table.set_seat_kind(seat, kind) {
+                fac.message = Some(e);
+            }
+        }
+        FacilitatorIntent::Intervene(kind, reason) => match table.intervene(kind, &reason, texts) {
+            Ok(()) => {
+                fac.reason.clear();
+                fac.message = None;
+            }
+            Err(e) => fac.message = Some(e),
+        },
+    }
 }
 
 fn toggle_pause(table: &mut Table, fac: &mut Facilitator) {
@@ -268,14 +317,17 @@ fn clock(secs: f64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// The tools, beside the board or in the private window (`place`).
+/// The tools, beside the board or in the private window (`place`). They
+/// read the table and return what the facilitator asked for; [`apply`]
+/// carries it out.
 pub(super) fn draw_panel(
     ui: &mut egui::Ui,
-    table: &mut Table,
+    table: &Table,
     texts: &Texts,
     fac: &mut Facilitator,
     place: Place,
-) {
+) -> Option<FacilitatorIntent> {
+    let mut intent = None;
     ui.heading(texts.t("facilitator.title"));
     ui.label(texts.fmt(
         "facilitator.timer",
@@ -306,10 +358,10 @@ pub(super) fn draw_panel(
             "facilitator.pause"
         };
         if ui.button(texts.t(label)).clicked() {
-            toggle_pause(table, fac);
+            intent = Some(FacilitatorIntent::TogglePause);
         }
         if ui.button(texts.t("facilitator.bookmark")).clicked() {
-            bookmark(table, fac, texts);
+            intent = Some(FacilitatorIntent::Bookmark);
         }
     });
     ui.checkbox(&mut fac.coaching_hint, texts.t("facilitator.coaching_hint"));
@@ -332,16 +384,7 @@ pub(super) fn draw_panel(
             .desired_rows(2),
     );
     if ui.button(texts.t("facilitator.add_note")).clicked() && !fac.note.trim().is_empty() {
-        let record = Record::Note {
-            text: fac.note.trim().to_owned(),
-            year: table.game.year(),
-            seat: table.game.current_seat(),
-            elapsed_secs: table.elapsed_secs as u64,
-        };
-        match table.record(&record) {
-            Ok(()) => fac.note.clear(),
-            Err(e) => fac.message = Some(e),
-        }
+        intent = Some(FacilitatorIntent::AddNote(fac.note.trim().to_owned()));
     }
     ui.separator();
     if place == Place::Side {
@@ -366,9 +409,7 @@ pub(super) fn draw_panel(
                 } else {
                     SeatKind::Human
                 };
-                if let Err(e) = table.set_seat_kind(seat, kind) {
-                    fac.message = Some(e);
-                }
+                intent = Some(FacilitatorIntent::SeatKind(seat, kind));
             }
         }
     });
@@ -388,13 +429,7 @@ pub(super) fn draw_panel(
                     fac.message = Some(texts.t("facilitator.reason_required").to_owned());
                 } else {
                     let reason = fac.reason.trim().to_owned();
-                    match table.intervene(kind, &reason, texts) {
-                        Ok(()) => {
-                            fac.reason.clear();
-                            fac.message = None;
-                        }
-                        Err(e) => fac.message = Some(e),
-                    }
+                    intent = Some(FacilitatorIntent::Intervene(kind, reason));
                 }
             }
         }
@@ -403,6 +438,7 @@ pub(super) fn draw_panel(
         ui.separator();
         ui.label(m);
     }
+    intent
 }
 
 /// The residents whose worries the table has not heard yet, with their

@@ -88,6 +88,8 @@ pub enum PlayIntent {
     /// The year-end summary was closed.
     YearEndClosed,
     Menu(MenuIntent),
+    /// The facilitator's tools beside the board asked for something.
+    Facilitator(super::facilitator::FacilitatorIntent),
 }
 
 fn reset_board(mut play: ResMut<PlayState>) {
@@ -110,14 +112,18 @@ pub fn main_window(
     texts: &Texts,
     settings: &crate::session::Settings,
 ) -> Option<PlayIntent> {
+    let mut tools = None;
     if fac.side_panel_open() {
-        egui::Panel::right("facilitator_panel")
+        tools = egui::Panel::right("facilitator_panel")
             .min_size(420.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    super::facilitator::draw_panel(ui, table, texts, fac, Place::Side);
-                });
-            });
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| {
+                        super::facilitator::draw_panel(ui, table, texts, fac, Place::Side)
+                    })
+                    .inner
+            })
+            .inner;
     }
     crate::ui::targets::begin(ui.ctx());
     fac.focus = play.board.selected();
@@ -165,6 +171,9 @@ pub fn main_window(
     if play.menu.is_some() {
         // the open menu has the keys: Space does not take the seat behind it
         intent = None;
+    }
+    if let Some(asked) = tools {
+        intent = intent.or(Some(PlayIntent::Facilitator(asked)));
     }
     match &mut play.menu {
         Some(menu) => {
@@ -250,6 +259,9 @@ fn draw_playing(
             None => next.set(Screen::Title),
         },
         Some(PlayIntent::Menu(choice)) => play.request(choice),
+        Some(PlayIntent::Facilitator(asked)) => {
+            super::facilitator::apply(table, &mut facilitator, texts, asked);
+        }
         None => {}
     }
     Ok(())
@@ -273,7 +285,15 @@ fn apply_menu(
     play.menu_message = None;
     match choice {
         MenuIntent::Resume => play.menu = None,
-        MenuIntent::Facilitator(on) => fac.enabled = on,
+        MenuIntent::Facilitator(on) => {
+            fac.enabled = on;
+            table.header.facilitator_mode = on;
+            let record = crate::session::Record::FacilitatorMode {
+                on,
+                elapsed_secs: table.elapsed_secs as u64,
+            };
+            play.menu_message = table.record(&record).err();
+        }
         MenuIntent::BotPace(pace) => {
             settings.0.bot_pace_ms = pace.millis();
             play.menu_message = settings.save().err();

@@ -91,6 +91,8 @@ impl Table {
             session.seat_kinds(),
         );
         table.elapsed_secs = session.elapsed_secs() as f64;
+        // the header in memory says how the session is now, not how it began
+        table.header.facilitator_mode = session.facilitator_mode();
         table.notice = session.damage.clone();
         Ok(table)
     }

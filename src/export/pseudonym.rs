@@ -342,6 +342,7 @@ pub fn pseudonymise(session: &mut LoadedSession, lang: &str) {
             | Record::Undo
             | Record::SeatKind { .. }
             | Record::Pause { .. }
+            | Record::FacilitatorMode { .. }
             | Record::Finished { .. } => {}
         }
     }

@@ -257,6 +257,7 @@ fn remarks(session: &LoadedSession, content: &Content) -> (Vec<Remark>, BTreeMap
             }
             Record::SeatKind { .. }
             | Record::Pause { .. }
+            | Record::FacilitatorMode { .. }
             | Record::Finished { .. }
             | Record::Proposal(_) => continue,
         };

@@ -279,6 +279,19 @@ impl LoadedSession {
         year_after_turns(self.header.start_year, turns, self.header.setup.seats.len())
     }
 
+    /// Whether facilitator mode is on: as the menu last set it mid-game, or
+    /// as the session was set up.
+    pub fn facilitator_mode(&self) -> bool {
+        self.records
+            .iter()
+            .rev()
+            .find_map(|r| match r {
+                Record::FacilitatorMode { on, .. } => Some(*on),
+                _ => None,
+            })
+            .unwrap_or(self.header.facilitator_mode)
+    }
+
     /// The session clock's latest recorded value, over every record that
     /// carries it (actions, notes, bookmarks, pauses), so a session resumed
     /// after a crash goes on from its last action, not its last note.
@@ -288,7 +301,8 @@ impl LoadedSession {
             .filter_map(|r| match r {
                 Record::Note { elapsed_secs, .. }
                 | Record::Bookmark { elapsed_secs, .. }
-                | Record::Pause { elapsed_secs, .. } => Some(*elapsed_secs),
+                | Record::Pause { elapsed_secs, .. }
+                | Record::FacilitatorMode { elapsed_secs, .. } => Some(*elapsed_secs),
                 Record::Act { elapsed_secs, .. } => *elapsed_secs,
                 _ => None,
             })

@@ -231,6 +231,12 @@ pub enum Record {
         paused: bool,
         elapsed_secs: u64,
     },
+    /// Facilitator mode switched on or off mid-game (from the `Esc` menu);
+    /// a resumed session opens as it was last set.
+    FacilitatorMode {
+        on: bool,
+        elapsed_secs: u64,
+    },
     Finished {
         outcome: OutcomeSummary,
     },

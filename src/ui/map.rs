@@ -529,8 +529,9 @@ mod tests {
         assert_eq!(Pressure::of(4, 5), Pressure::OneShort);
         assert_eq!(Pressure::of(5, 5), Pressure::Collapses);
         let t = Texts::load("en");
-        let line = load_line(&t, 4, 5);
-        assert!(line.starts_with("●●●●○ 4/5 ！"), "{line}");
-        assert!(load_line(&t, 6, 5).starts_with("●●●●●+1 6/5 ‼"));
+        assert_eq!(load_pips(&t, 4, 5), "●●●●○ 4/5");
+        assert_eq!(load_pips(&t, 6, 5), "●●●●●+1 6/5");
+        assert_eq!(map_load(&t, 4, 5), "4/5！");
+        assert_eq!(map_load(&t, 6, 5), "6/5‼");
     }
 }
