@@ -416,3 +416,26 @@ fn the_cause_chain_matches_each_hand_alone_never_the_hands_pooled() {
     }
     assert!(unfitting > 0, "no seed had an unfitting resident to check");
 }
+
+#[test]
+fn each_used_connection_lists_the_needs_its_cards_met_each_need_once() {
+    use community_coping::reflect::usage;
+    for seed in [3, 11, 29] {
+        let (content, journal) = bot_journal(seed);
+        let trace = Trace::of(Arc::clone(&content), &journal).unwrap();
+        let u = usage(&trace);
+        assert!(!u.used.is_empty(), "seed {seed}: the bots connect someone");
+        for c in &u.used {
+            let card = content.connection(c.card);
+            let met: usize = c.met.iter().map(|(_, k)| k).sum();
+            assert_eq!(met, c.uses, "seed {seed}: every card played met one need");
+            for (i, (need, _)) in c.met.iter().enumerate() {
+                assert!(card.meets(*need), "{need:?} is not one {} meets", card.key);
+                assert!(
+                    !c.met[..i].iter().any(|(n, _)| n == need),
+                    "{need:?} counted under one entry"
+                );
+            }
+        }
+    }
+}

@@ -143,6 +143,33 @@ fn the_stories_list_shows_every_resident_and_sorts_on_request() {
 }
 
 #[test]
+fn the_connections_tab_names_the_needs_each_connection_met() {
+    use community_coping::i18n::need_label;
+    let h = harness(DebriefTab::Connections, "ja");
+    let s = h.state();
+    h.get_by_label("満たした必要");
+    assert!(!s.r.usage.used.is_empty());
+    let rows: Vec<String> =
+        s.r.usage
+            .used
+            .iter()
+            .map(|u| {
+                assert!(!u.met.is_empty());
+                let met: Vec<String> = u
+                    .met
+                    .iter()
+                    .map(|(n, k)| format!("{} ×{k}", need_label(&s.texts, &s.r.content, *n)))
+                    .collect();
+                met.join("、")
+            })
+            .collect();
+    for row in &rows {
+        let want = rows.iter().filter(|r| *r == row).count();
+        assert_eq!(h.query_all_by_label(row).count(), want, "{row}");
+    }
+}
+
+#[test]
 fn questions_show_one_at_a_time_and_notes_are_saved_as_an_intent() {
     let mut h = harness(DebriefTab::Questions, "ja");
     let questions: Vec<String> = h
