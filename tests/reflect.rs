@@ -363,6 +363,23 @@ fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
     assert_eq!(origin.session_id, original.header.session_id);
     assert_eq!(origin.actions, at);
     assert_ne!(fork.header.session_id, original.header.session_id);
+    assert!(fork.header.practice, "a fork is marked as practice");
+    assert!(
+        !original.header.practice,
+        "a played session is not practice"
+    );
+    let listed = community_coping::session::list_sessions(&dir);
+    let practice: Vec<bool> = listed
+        .sessions
+        .iter()
+        .map(|s| s.path == path && s.practice)
+        .collect();
+    assert_eq!(listed.sessions.len(), 2);
+    assert_eq!(
+        practice.iter().filter(|p| **p).count(),
+        1,
+        "the listing marks the fork, and only the fork, as practice"
+    );
     let (mut resumed, _) = fork.resume(Arc::clone(&content)).unwrap();
     let expected = replay_prefix(Arc::clone(&content), &journal, at).unwrap();
     assert_eq!(resumed.state_hash(), expected.state_hash());

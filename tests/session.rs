@@ -820,6 +820,11 @@ fn format1_files_open_replay_and_list_as_they_did() {
     for e in format1_fixtures() {
         let loaded = load_session(&fixture(e.file)).expect(e.file);
         assert_eq!(loaded.damage, None, "{}", e.file);
+        assert!(
+            !loaded.header.practice,
+            "{}: older files are not practice",
+            e.file
+        );
         assert_eq!(loaded.year_reached(), e.year_reached, "{}", e.file);
         assert_eq!(loaded.finished(), e.outcome.as_ref(), "{}", e.file);
         let v = loaded.verify(Arc::clone(&content)).expect(e.file);
@@ -859,8 +864,8 @@ fn format1_files_open_replay_and_list_as_they_did() {
             .find(|s| s.path.ends_with(e.file))
             .expect("listed");
         assert_eq!(
-            (s.year_reached, &s.outcome, s.damaged()),
-            (e.year_reached, &e.outcome, false),
+            (s.year_reached, &s.outcome, s.damaged(), s.practice),
+            (e.year_reached, &e.outcome, false, false),
             "{}",
             e.file
         );

@@ -277,9 +277,34 @@ fn the_replay_asks_for_boards_steps_by_turn_and_forks_from_a_moment() {
     let g = journal_game(&h, at);
     h.state_mut().replay = Some(g);
     h.run();
+    // Forking asks first, and Cancel starts nothing.
     h.get_by_label("ここから練習ゲームを始める").click();
     h.run();
+    h.get_by_label("練習ゲームを始めますか？");
+    assert!(
+        !h.state()
+            .intents
+            .iter()
+            .any(|i| matches!(i, DebriefIntent::Fork { .. })),
+        "no fork before the confirmation"
+    );
+    h.get_by_label("やめる").click();
+    h.run();
+    assert!(h.query_by_label("練習ゲームを始めますか？").is_none());
+    assert!(
+        !h.state()
+            .intents
+            .iter()
+            .any(|i| matches!(i, DebriefIntent::Fork { .. })),
+        "a cancelled fork starts nothing"
+    );
+    h.get_by_label("ここから練習ゲームを始める").click();
+    h.run();
+    h.get_by_label("練習を始める").click();
+    h.run();
     assert_eq!(h.state().intents.last(), Some(&DebriefIntent::Fork { at }));
+    h.run();
+    assert!(h.query_by_label("練習ゲームを始めますか？").is_none());
     // The bookmark is a moment to jump to.
     assert_eq!(m.marks.len(), 1);
     assert_eq!(m.marks[0].0, 20);
@@ -339,6 +364,7 @@ fn the_sessions_list_opens_a_session_and_leads_to_the_report() {
             year_reached: 2024,
             outcome: r.finished.clone(),
             damage: None,
+            practice: false,
         }],
         skipped: Vec::new(),
     };
@@ -364,6 +390,64 @@ fn the_sessions_list_opens_a_session_and_leads_to_the_report() {
         h.state(),
         &vec![SessionsIntent::Open(0), SessionsIntent::Report]
     );
+}
+
+#[test]
+fn the_sessions_list_and_the_title_mark_a_practice_game() {
+    use community_coping::app::{sessions_list, title_screen};
+    use community_coping::session::{SessionListing, SessionSummary};
+    let r = reflection(6);
+    let summary = |created: &str, practice: bool| SessionSummary {
+        path: format!("{created}.ccsession").into(),
+        session_id: created.into(),
+        created: created.into(),
+        scenario: r.header.scenario.clone(),
+        deck_id: "default".into(),
+        deck_title: r.content.title().clone(),
+        seat_names: vec!["Aさん".into()],
+        year_reached: 2024,
+        outcome: None,
+        damage: None,
+        practice,
+    };
+    let listing = SessionListing {
+        sessions: vec![
+            summary("2026-11-21T10:00:00Z", true),
+            summary("2026-11-20T09:30:00Z", false),
+        ],
+        skipped: Vec::new(),
+    };
+    for lang in ["ja", "en"] {
+        let texts = Texts::load(lang);
+        let word = texts.t("session.practice").to_owned();
+        let mut h = Harness::builder()
+            .with_size(vec2(1600.0, 900.0))
+            .build_ui(|ui| {
+                let _ = sessions_list(ui, &texts, &listing, None);
+            });
+        h.run();
+        let marked: Vec<_> = h
+            .query_all_by_label_contains(&word)
+            .map(|n| n.accesskit_node().id())
+            .collect();
+        let practice = h.get_by_label_contains("2026-11-21 10:00");
+        assert!(marked.contains(&practice.accesskit_node().id()), "{lang}");
+        let played = h.get_by_label_contains("2026-11-20 09:30");
+        assert!(!marked.contains(&played.accesskit_node().id()), "{lang}");
+        drop(h);
+        let mut h = Harness::builder()
+            .with_size(vec2(1600.0, 900.0))
+            .build_ui(|ui| {
+                let _ = title_screen(ui, &texts, "", Some(&listing.sessions[0]), None);
+            });
+        h.run();
+        let marked: Vec<_> = h
+            .query_all_by_label_contains(&word)
+            .map(|n| n.accesskit_node().id())
+            .collect();
+        let line = h.get_by_label_contains("2026-11-21");
+        assert!(marked.contains(&line.accesskit_node().id()), "{lang}");
+    }
 }
 
 #[test]

@@ -74,7 +74,8 @@ pub enum DebriefIntent {
     Propose(Proposal),
     /// Show the board after this many actions.
     ReplayTo(usize),
-    /// Start a practice game from the board after this many actions.
+    /// Start a practice game from the board after this many actions (the
+    /// person has confirmed it).
     Fork { at: usize },
     /// Export the session (`pseudonymise`: seat names replaced).
     Export { format: Format, pseudonymise: bool },
@@ -96,6 +97,9 @@ pub struct DebriefUi {
     pub replay_at: usize,
     pub board: BoardUi,
     pub pseudonymise: bool,
+    /// The moment a practice game would fork from, while the person is
+    /// asked to confirm it.
+    fork_confirm: Option<usize>,
 }
 
 impl DebriefUi {
