@@ -563,6 +563,7 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
         ui_scale: 1.5,
         high_contrast: true,
         bot_pace_ms: 300,
+        seat_names: vec!["さくら".into(), "Ken".into()],
     };
     save_settings_to(&path, &mine).expect("save");
     assert_eq!(load_settings_from(&path), (mine.clone(), None));
@@ -597,6 +598,13 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
     std::fs::write(&path, "(high_contrast: true)").expect("write");
     let (s, notice) = load_settings_from(&path);
     assert!(s.high_contrast && notice.is_none());
+    assert!(s.seat_names.is_empty(), "older files remember no names");
+    let saved = std::fs::read_to_string({
+        save_settings_to(&path, &s).expect("save");
+        &path
+    })
+    .expect("read");
+    assert!(!saved.contains("seat_names"), "no names, no field: {saved}");
 }
 
 /// The only test that touches the environment variable.

@@ -1,4 +1,5 @@
-//! The player's settings (language, UI scale, theme, bot pace), kept as RON
+//! The player's settings (language, UI scale, theme, bot pace, the seat
+//! names used last), kept as RON
 //! beside the sessions and written atomically. A missing file means the
 //! defaults; a broken or out-of-range one falls back with a visible notice.
 
@@ -18,6 +19,9 @@ pub const UI_SCALE_RANGE: RangeInclusive<f32> = 0.75..=2.5;
 /// The slowest bot pace, in milliseconds per action.
 pub const BOT_PACE_MAX_MS: u32 = 10_000;
 
+/// Most seat names remembered (a game has at most six seats).
+const SEAT_NAMES_MAX: usize = 6;
+
 /// What the player chose, remembered between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -28,6 +32,10 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Pause between a bot's actions, so people can follow.
     pub bot_pace_ms: u32,
+    /// The seat names of the last game set up, in seat order, so the next
+    /// setup starts with them. Older files lack it: the default names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seat_names: Vec<String>,
 }
 
 impl Default for Settings {
@@ -37,6 +45,7 @@ impl Default for Settings {
             ui_scale: 1.0,
             high_contrast: false,
             bot_pace_ms: 800,
+            seat_names: Vec::new(),
         }
     }
 }
@@ -69,6 +78,13 @@ impl Settings {
                 self.bot_pace_ms
             ));
             self.bot_pace_ms = BOT_PACE_MAX_MS;
+        }
+        if self.seat_names.len() > SEAT_NAMES_MAX {
+            fixed.push(format!(
+                "seat_names: {} → {SEAT_NAMES_MAX}",
+                self.seat_names.len()
+            ));
+            self.seat_names.truncate(SEAT_NAMES_MAX);
         }
         fixed
     }
