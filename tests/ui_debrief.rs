@@ -170,6 +170,50 @@ fn the_connections_tab_names_the_needs_each_connection_met() {
 }
 
 #[test]
+fn an_export_offers_to_open_its_folder() {
+    use community_coping::app::{OpenFolderError, containing_folder, open_containing_folder};
+    let r = reflection(5);
+    let texts = Texts::load("ja");
+    let exported = std::path::PathBuf::from("exports").join("s.html");
+    let message = texts.fmt("debrief.exported", &[("path", &exported.display())]);
+    let mut ui_state = DebriefUi::on(DebriefTab::Outcome);
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 900.0))
+        .build_ui_state(
+            |ui, got: &mut Vec<DebriefIntent>| {
+                let mut view = DebriefView::new(&texts);
+                view.message = Some(&message);
+                view.exported = Some(&exported);
+                if let Some(i) = debrief(ui, &r, &view, &mut ui_state) {
+                    got.push(i);
+                }
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label(&message);
+    h.get_by_label("フォルダーを開く").click();
+    h.run();
+    assert_eq!(
+        h.state(),
+        &vec![DebriefIntent::OpenFolder(exported.clone())]
+    );
+    drop(h);
+    // The folder is the file's; a folder that is gone is said, nothing is started.
+    assert_eq!(
+        containing_folder(&exported),
+        std::path::PathBuf::from("exports")
+    );
+    let gone = std::env::temp_dir()
+        .join(format!("cc-no-such-folder-{}", std::process::id()))
+        .join("s.html");
+    match open_containing_folder(&gone) {
+        Err(OpenFolderError::Missing(folder)) => assert_eq!(Some(folder.as_path()), gone.parent()),
+        other => panic!("expected a missing folder, got {other:?}"),
+    }
+}
+
+#[test]
 fn questions_show_one_at_a_time_and_notes_are_saved_as_an_intent() {
     let mut h = harness(DebriefTab::Questions, "ja");
     let questions: Vec<String> = h

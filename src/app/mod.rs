@@ -9,6 +9,7 @@ mod display;
 mod facilitator;
 mod fonts;
 mod no_gpu;
+mod open_folder;
 mod play;
 mod reactive;
 mod report_screen;
@@ -35,6 +36,7 @@ use crate::session::{ScenarioSource, load_settings};
 
 pub use debrief::DebriefSession;
 pub use facilitator::{Facilitator, PanelMode, facilitator_window};
+pub use open_folder::{OpenFolderError, containing_folder, open_containing_folder};
 pub use play::{PlayIntent, PlayState, main_window};
 pub use report_screen::{ReportIntent, report_view};
 pub use screens::Screen;

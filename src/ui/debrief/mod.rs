@@ -79,6 +79,8 @@ pub enum DebriefIntent {
     Fork { at: usize },
     /// Export the session (`pseudonymise`: seat names replaced).
     Export { format: Format, pseudonymise: bool },
+    /// Open the folder holding this written file in the file manager.
+    OpenFolder(std::path::PathBuf),
     /// Back to the title screen.
     Title,
 }
@@ -125,6 +127,8 @@ pub struct DebriefView<'a> {
     pub replay: Option<&'a Game>,
     /// A message from the shell (a file written, an error), shown at the top.
     pub message: Option<&'a str>,
+    /// The last export written: its folder can be opened from the screen.
+    pub exported: Option<&'a std::path::Path>,
 }
 
 impl<'a> DebriefView<'a> {
@@ -136,6 +140,7 @@ impl<'a> DebriefView<'a> {
             proposals_path: None,
             replay: None,
             message: None,
+            exported: None,
         }
     }
 
@@ -203,8 +208,17 @@ pub fn debrief(
             intent = Some(DebriefIntent::Title);
         }
     });
-    if let Some(m) = view.message {
-        ui.label(RichText::new(m).strong());
+    if view.message.is_some() || view.exported.is_some() {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(m) = view.message {
+                ui.label(RichText::new(m).strong());
+            }
+            if let Some(path) = view.exported
+                && ui.button(t.t("debrief.open_folder")).clicked()
+            {
+                intent = Some(DebriefIntent::OpenFolder(path.to_path_buf()));
+            }
+        });
     }
     ui.separator();
     let asked = match state.tab {
