@@ -11,6 +11,9 @@ use bevy_egui::egui::{self, FontFamily, FontId, Rect, TextStyle, vec2};
 use community_coping::app::{SetupForm, setup_screen};
 use community_coping::content::{Content, default_content};
 use community_coping::i18n::Texts;
+use community_coping::rules::{Action, Game, Outcome, SeatKind, Setup as GameSetup};
+use community_coping::ui::targets::{self, Target};
+use community_coping::ui::{BoardView, game_end};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -109,4 +112,55 @@ fn the_facilitator_mode_toggle_is_big_enough_to_hit() {
     h.get_by_label("使わない").click();
     h.run();
     assert!(!h.state().form.facilitator_mode);
+}
+
+/// A game nobody plays: seats end their turns until a district collapses.
+fn collapsed_game(difficulty: &str, seed: u64) -> Game {
+    let content = default_content().unwrap();
+    let setup = GameSetup::standard(&content, 4, SeatKind::Human, difficulty, seed);
+    let mut game = Game::new(content, setup).unwrap();
+    while !game.is_over() {
+        let seat = game.current_seat();
+        let action = if game.must_release() {
+            Action::Release {
+                card: game.hand(seat)[0],
+            }
+        } else {
+            Action::EndTurn
+        };
+        game.act(seat, &action).unwrap();
+    }
+    game
+}
+
+#[test]
+fn the_collapse_screen_shows_every_resident_left_in_the_district() {
+    for (difficulty, seed) in [("standard", 3), ("intro", 5), ("challenge", 8)] {
+        let game = collapsed_game(difficulty, seed);
+        let Some(Outcome::Collapsed { residents, .. }) = game.outcome().cloned() else {
+            panic!("{difficulty}: a game nobody plays collapses");
+        };
+        assert!(residents.len() >= 4, "{difficulty}: {residents:?}");
+        for lang in ["ja", "en"] {
+            let texts = Texts::load(lang);
+            let mut h = Harness::builder().with_size(SCREEN).build_ui(|ui| {
+                let view = BoardView::new(&texts);
+                let _ = game_end(ui, &game, &view);
+            });
+            projector_style(&h.ctx);
+            h.run();
+            let drawn = targets::drawing(&h.ctx);
+            for r in &residents {
+                let rect = drawn
+                    .rect(Target::Resident(*r))
+                    .unwrap_or_else(|| panic!("{difficulty} {lang}: {r:?} not drawn"));
+                assert!(
+                    inside(rect),
+                    "{difficulty} {lang}: {r:?} at {rect:?} is cut off"
+                );
+            }
+            let button = h.get_by_label(texts.t("end.to_debrief")).rect();
+            assert!(inside(button), "{difficulty} {lang}: the way on is in view");
+        }
+    }
 }
