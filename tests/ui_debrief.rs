@@ -288,6 +288,50 @@ fn the_workshop_saves_a_proposal_only_with_a_name_and_a_worry() {
 }
 
 #[test]
+fn the_replay_map_takes_most_of_the_screen_at_1280x720() {
+    use community_coping::ui::targets::{self, Target};
+    let r = reflection(4);
+    let content = Arc::clone(&r.content);
+    let mut journal = community_coping::rules::Journal::new(&content, r.header.setup.clone());
+    for st in &r.trace.steps {
+        journal.record(st.seat, st.action.clone());
+    }
+    let at = r.trace.steps.len() / 2;
+    let game = replay_prefix(Arc::clone(&content), &journal, at).unwrap();
+    for lang in ["ja", "en"] {
+        let texts = Texts::load(lang);
+        let mut state = DebriefUi::on(DebriefTab::Replay);
+        state.replay_at = at;
+        let screen = vec2(1280.0, 720.0);
+        let mut h = Harness::builder().with_size(screen).build_ui(|ui| {
+            let mut view = DebriefView::new(&texts);
+            view.replay = Some(&game);
+            let _ = debrief(ui, &r, &view, &mut state);
+        });
+        h.ctx.all_styles_mut(|style| {
+            use egui::{FontId, TextStyle};
+            style.text_styles = [
+                (TextStyle::Small, FontId::proportional(18.0)),
+                (TextStyle::Body, FontId::proportional(24.0)),
+                (TextStyle::Button, FontId::proportional(24.0)),
+                (TextStyle::Heading, FontId::proportional(32.0)),
+                (TextStyle::Monospace, FontId::monospace(20.0)),
+            ]
+            .into();
+        });
+        h.run();
+        let map = targets::drawing(&h.ctx)
+            .rect(Target::Map)
+            .expect("the replay draws the map");
+        assert!(
+            map.height() >= screen.y / 2.0,
+            "{lang}: the map is {map:?} on a {screen:?} screen"
+        );
+        assert!(map.max.y <= screen.y + 0.5, "{lang}: {map:?} fits");
+    }
+}
+
+#[test]
 fn the_replay_asks_for_boards_steps_by_turn_and_forks_from_a_moment() {
     let mut h = harness(DebriefTab::Replay, "ja");
     let total = h.state().r.trace.steps.len();

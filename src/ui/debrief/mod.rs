@@ -97,6 +97,8 @@ pub struct DebriefUi {
     pub workshop: WorkshopForm,
     /// The replay's position: actions replayed.
     pub replay_at: usize,
+    /// The replay shows the whole board instead of the large map.
+    replay_board: bool,
     pub board: BoardUi,
     pub pseudonymise: bool,
     /// The moment a practice game would fork from, while the person is

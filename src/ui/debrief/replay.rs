@@ -1,6 +1,7 @@
 //! The replay: step through the session by turn or by year, jump to
-//! bookmarks, see the board as it was at that moment (the shell rebuilds it
-//! by replaying the journal), and fork a practice game from there once the
+//! bookmarks, see the town map as it was at that moment in most of the
+//! screen, or the whole board (the shell rebuilds it by replaying the
+//! journal), and fork a practice game from there once the
 //! person has confirmed it in a dialog.
 
 use bevy_egui::egui::{Button, Id, Modal, RichText, Slider, Ui};
@@ -9,6 +10,7 @@ use super::{DebriefIntent, DebriefUi, DebriefView, para};
 use crate::i18n::{describe_action, describe_all};
 use crate::reflect::{Reflection, RemarkKind};
 use crate::rules::Action;
+use crate::ui::targets::{Target, record};
 
 /// Moments worth jumping to, as action counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,12 +177,25 @@ pub(super) fn replay_tab(
             &t.fmt("debrief.replay.last", &[("what", &lines.join(" "))]),
         );
     }
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            &mut state.replay_board,
+            false,
+            t.t("debrief.replay.show_map"),
+        );
+        ui.selectable_value(
+            &mut state.replay_board,
+            true,
+            t.t("debrief.replay.show_board"),
+        );
+    });
     ui.separator();
     match game {
-        Some(g) => {
+        Some(g) if state.replay_board => {
             let board_view = view.board_view(r);
             let _ = crate::ui::board(ui, g, &board_view, &mut state.board);
         }
+        Some(g) => big_map(ui, g, view, r),
         None => para(ui, t.t("debrief.replay.loading")),
     }
     if to != at {
@@ -231,3 +246,23 @@ fn confirm_fork(
     }
     modal.inner
 }
+
+/// The town map as large as the space left allows (the whole rest of the
+/// panel), centred: the district loads are what the room reads in a
+/// replay. Recorded as [`Target::Map`].
+fn big_map(ui: &mut Ui, game: &crate::rules::Game, view: &DebriefView<'_>, r: &Reflection) {
+    let board_view = view.board_view(r);
+    let words = view.words(r);
+    let height = ui.available_height().max(MAP_MIN_HEIGHT);
+    let rect = ui
+        .vertical_centered(|ui| {
+            ui.scope(|ui| crate::ui::map::town_map(ui, game, &board_view, &words, None, height))
+                .response
+                .rect
+        })
+        .inner;
+    record(ui.ctx(), Target::Map, rect);
+}
+
+/// The smallest map drawn, even in a very short window.
+const MAP_MIN_HEIGHT: f32 = 160.0;
