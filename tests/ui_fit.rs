@@ -1,7 +1,7 @@
 //! Screens at the smallest projected canvas (1280x720 points, the window at
 //! 150 % UI scale) with the projector text sizes (body 24, small 18, heading
 //! 32) and the bundled font: what must be in view is in view and big
-//! enough to hit.
+//! enough to hit, and English text never breaks inside a word.
 #![cfg(feature = "app")]
 
 use std::sync::Arc;
@@ -116,7 +116,13 @@ fn the_facilitator_mode_toggle_is_big_enough_to_hit() {
 
 /// A game nobody plays: seats end their turns until a district collapses.
 fn collapsed_game(difficulty: &str, seed: u64) -> Game {
+    collapsed_play(difficulty, seed).0
+}
+
+/// [`collapsed_game`] with every action taken, by seat.
+fn collapsed_play(difficulty: &str, seed: u64) -> (Game, Vec<(usize, Action)>) {
     let content = default_content().unwrap();
+    let mut actions = Vec::new();
     let setup = GameSetup::standard(&content, 4, SeatKind::Human, difficulty, seed);
     let mut game = Game::new(content, setup).unwrap();
     while !game.is_over() {
@@ -129,8 +135,9 @@ fn collapsed_game(difficulty: &str, seed: u64) -> Game {
             Action::EndTurn
         };
         game.act(seat, &action).unwrap();
+        actions.push((seat, action));
     }
-    game
+    (game, actions)
 }
 
 #[test]
@@ -163,4 +170,125 @@ fn the_collapse_screen_shows_every_resident_left_in_the_district() {
             assert!(inside(button), "{difficulty} {lang}: the way on is in view");
         }
     }
+}
+
+/// Lines of text that the last frame broke inside a word: a row that ends
+/// in a letter followed, in the same paragraph, by a row that starts with
+/// one ("neighbourhoo" / "d").
+fn broken_words(output: &egui::FullOutput) -> Vec<String> {
+    fn visit(shape: &egui::Shape, found: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| visit(s, found)),
+            egui::Shape::Text(text) => {
+                let rows = &text.galley.rows;
+                for pair in rows.windows(2) {
+                    let end = pair[0].row.glyphs.last().map(|g| g.chr);
+                    let start = pair[1].row.glyphs.first().map(|g| g.chr);
+                    if !pair[0].ends_with_newline
+                        && end.is_some_and(|c| c.is_ascii_alphabetic())
+                        && start.is_some_and(|c| c.is_ascii_alphabetic())
+                    {
+                        found.push(text.galley.text().to_owned());
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for clipped in &output.shapes {
+        visit(&clipped.shape, &mut found);
+    }
+    found
+}
+
+/// Every debrief tab in English, on the first frame after opening it and
+/// once settled: no word is broken across lines.
+#[test]
+fn english_text_is_never_broken_inside_a_word() {
+    use community_coping::reflect::Reflection;
+    use community_coping::session::{
+        Record, ScenarioSource, SessionHeader, SessionWriter, load_session,
+    };
+    use community_coping::ui::debrief::{DebriefTab, DebriefUi, DebriefView, debrief};
+    let content = default_content().unwrap();
+    let (game, actions) = collapsed_play("standard", 3);
+    let dir = std::env::temp_dir().join(format!("cc-ui-fit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let header = SessionHeader::new(
+        &content,
+        ScenarioSource::BuiltIn("default".into()),
+        game.setup().clone(),
+    );
+    let mut w = SessionWriter::create(&dir, &header).unwrap();
+    let mut replay = Game::new(Arc::clone(&content), game.setup().clone()).unwrap();
+    for (seat, action) in actions {
+        replay.act(seat, &action).unwrap();
+        w.append(&Record::act(seat, action, &replay)).unwrap();
+    }
+    w.append(&Record::finished(&replay)).unwrap();
+    let loaded = load_session(w.path()).unwrap();
+    let r = Reflection::of_session(&loaded, Arc::clone(&content)).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let texts = Texts::load("en");
+    let mut found = Vec::new();
+    for tab in DebriefTab::ALL {
+        let mut h = Harness::builder().with_size(SCREEN).build_ui_state(
+            |ui, state: &mut DebriefUi| {
+                let mut view = DebriefView::new(&texts);
+                view.replay = Some(&game);
+                let _ = debrief(ui, &r, &view, state);
+            },
+            DebriefUi::on(DebriefTab::Outcome),
+        );
+        projector_style(&h.ctx);
+        h.run();
+        h.state_mut().tab = tab;
+        h.step();
+        found.extend(
+            broken_words(h.output())
+                .into_iter()
+                .map(|t| format!("{tab:?} first: {t}")),
+        );
+        h.run();
+        found.extend(
+            broken_words(h.output())
+                .into_iter()
+                .map(|t| format!("{tab:?}: {t}")),
+        );
+    }
+    let mut setup = setup_harness("en");
+    setup.run();
+    found.extend(
+        broken_words(setup.output())
+            .into_iter()
+            .map(|t| format!("setup: {t}")),
+    );
+    let mut h = Harness::builder().with_size(SCREEN).build_ui(|ui| {
+        let _ = game_end(ui, &game, &BoardView::new(&texts));
+    });
+    projector_style(&h.ctx);
+    h.run();
+    found.extend(
+        broken_words(h.output())
+            .into_iter()
+            .map(|t| format!("end: {t}")),
+    );
+    assert!(found.is_empty(), "words broken:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_broken_word_check_sees_a_word_broken_in_a_narrow_column() {
+    let mut h = Harness::builder().with_size(SCREEN).build_ui(|ui| {
+        ui.allocate_ui(vec2(90.0, 400.0), |ui| {
+            ui.add(egui::Label::new("the neighbourhood circular").wrap());
+        });
+    });
+    projector_style(&h.ctx);
+    h.run();
+    assert!(
+        broken_words(h.output()).contains(&"the neighbourhood circular".to_owned()),
+        "the check finds a word broken in a column narrower than the word"
+    );
 }
