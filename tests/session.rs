@@ -564,6 +564,7 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
         high_contrast: true,
         bot_pace_ms: 300,
         seat_names: vec!["さくら".into(), "Ken".into()],
+        ..Settings::default()
     };
     save_settings_to(&path, &mine).expect("save");
     assert_eq!(load_settings_from(&path), (mine.clone(), None));

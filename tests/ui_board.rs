@@ -37,6 +37,8 @@ struct Table {
     show_hidden: bool,
     interactive: bool,
     hint: Option<Advice>,
+    events: Vec<Event>,
+    motion: bool,
 }
 
 fn board_harness(game: Game, lang: &str) -> Harness<'static, Table> {
@@ -52,6 +54,8 @@ fn board_harness_sized(game: Game, lang: &str, size: egui::Vec2) -> Harness<'sta
         show_hidden: false,
         interactive: true,
         hint: None,
+        events: Vec::new(),
+        motion: true,
     };
     let mut harness = Harness::builder().with_size(size).build_ui_state(
         |ui, t: &mut Table| {
@@ -59,6 +63,8 @@ fn board_harness_sized(game: Game, lang: &str, size: egui::Vec2) -> Harness<'sta
             view.show_hidden = t.show_hidden;
             view.interactive = t.interactive;
             view.hint = t.hint.as_ref();
+            view.events = &t.events;
+            view.motion = t.motion;
             if let Some(intent) = board(ui, &t.game, &view, &mut t.ui) {
                 t.intents.push(intent);
             }
@@ -384,7 +390,7 @@ fn english_texts_show_english_labels() {
     click_resident(&mut h, r);
     h.get_by_label("Listen");
     h.get_by_label("Prescribe");
-    h.get_by_label_contains("Keys: L listen");
+    h.get_by_label("Esc: menu");
 }
 
 #[test]
@@ -793,12 +799,12 @@ fn undo_at_the_start_of_a_turn_says_there_is_nothing_to_take_back() {
     assert!(h.state().intents.is_empty());
 }
 
-/// The next seat starts with nothing selected, no dialog, no chosen cards,
-/// and the town and hand scrolled back to the top.
+/// The next seat starts with nothing selected, no dialog, no chosen cards;
+/// the board never scrolls, so nothing of the last seat's view is left.
 #[test]
 fn the_selection_and_the_scroll_do_not_carry_over_to_the_next_seat() {
     let (game, r, cards) = prescribable();
-    let mut h = board_harness_sized(game, "ja", vec2(1400.0, 400.0));
+    let mut h = board_harness_sized(game, "ja", vec2(1920.0, 1080.0));
     let top = h.get_by_label("番を終える").rect().top();
     h.get_by_label("番を終える").hover();
     h.run();
@@ -813,8 +819,8 @@ fn the_selection_and_the_scroll_do_not_carry_over_to_the_next_seat() {
     }
     let scrolled = h.get_by_label("番を終える").rect().top();
     assert!(
-        scrolled < top - 50.0,
-        "the side column scrolls: {top} → {scrolled}"
+        (scrolled - top).abs() < 1.0,
+        "the board does not scroll: {top} → {scrolled}"
     );
     h.state_mut().ui.open_prescribe(r);
     h.run();
@@ -837,4 +843,34 @@ fn the_selection_and_the_scroll_do_not_carry_over_to_the_next_seat() {
         (again - top).abs() < 1.0,
         "back at the top: {top} vs {again}"
     );
+}
+
+/// What the rules report is shown moving: a listen turns the card over; any
+/// key skips; with reduced motion nothing moves; a reopened board does not
+/// replay the game's history.
+#[test]
+fn changes_animate_unless_motion_is_reduced_and_a_key_skips_them() {
+    for motion in [true, false] {
+        let game = new_game(6);
+        let opening = game.opening_events().to_vec();
+        let r = game.hidden_in_town().next().unwrap();
+        let mut h = board_harness(game, "ja");
+        h.state_mut().motion = motion;
+        h.state_mut().events = opening;
+        h.state_mut().ui.reset(); // as a resumed session's board starts
+        h.step();
+        assert!(!h.state().ui.is_animating(), "history is not replayed");
+        let seat = h.state().game.current_seat();
+        let events = h
+            .state_mut()
+            .game
+            .act(seat, &Action::Listen { resident: r })
+            .unwrap();
+        h.state_mut().events.extend(events);
+        h.step();
+        assert_eq!(h.state().ui.is_animating(), motion, "motion {motion}");
+        h.key_press(Key::A);
+        h.step();
+        assert!(!h.state().ui.is_animating(), "a key skips the animation");
+    }
 }

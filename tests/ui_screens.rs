@@ -193,11 +193,17 @@ fn the_title_screen_speaks_japanese_then_english() {
     let mut h = title_harness("ja");
     h.get_by_label("新しいセッション").click();
     h.run();
+    h.get_by_label("はじめての方へ").click();
+    h.run();
     h.get_by_label("English").click();
     h.run();
     assert_eq!(
         h.state().intents,
-        vec![TitleIntent::NewSession, TitleIntent::Language("en")]
+        vec![
+            TitleIntent::NewSession,
+            TitleIntent::Guided,
+            TitleIntent::Language("en")
+        ]
     );
     // with nothing to resume, the resume button is there but disabled
     assert!(
@@ -207,6 +213,7 @@ fn the_title_screen_speaks_japanese_then_english() {
     );
     let h = title_harness("en");
     h.get_by_label("New session");
+    h.get_by_label("First time? Guided game");
     h.get_by_label("Quit");
 }
 
@@ -389,7 +396,7 @@ mod playing {
             intents: Vec::new(),
         };
         let mut h = Harness::builder()
-            .with_size(vec2(900.0, 900.0))
+            .with_size(vec2(900.0, 1400.0))
             .build_ui_state(
                 |ui, m: &mut Menu| {
                     let view = MenuView {
@@ -397,6 +404,10 @@ mod playing {
                         facilitator: m.facilitator,
                         pace: BotPace::Normal,
                         stop_at_year_end: true,
+                        language: "ja",
+                        scale: 1.0,
+                        high_contrast: false,
+                        reduced_motion: false,
                         game_over: false,
                         message: None,
                     };
@@ -419,6 +430,14 @@ mod playing {
         h.run();
         h.get_by_label_contains("年の終わりごとに止める").click();
         h.run();
+        h.get_by_label("English").click();
+        h.run();
+        h.get_by_label("150%").click();
+        h.run();
+        h.get_by_label("ハイコントラスト（F4）").click();
+        h.run();
+        h.get_by_label("アニメーションを減らす").click();
+        h.run();
         h.get_by_label("タイトルへ戻る").click();
         h.run();
         assert_eq!(
@@ -428,9 +447,14 @@ mod playing {
                 MenuIntent::Facilitator(true),
                 MenuIntent::BotPace(BotPace::Slow),
                 MenuIntent::StopAtYearEnd(false),
+                MenuIntent::Language("en"),
+                MenuIntent::Scale(150),
+                MenuIntent::HighContrast(true),
+                MenuIntent::ReducedMotion(true),
                 MenuIntent::Title,
             ]
         );
+        h.get_by_label_contains("キー操作");
     }
 
     #[test]

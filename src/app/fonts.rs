@@ -2,15 +2,12 @@
 
 use bevy::prelude::*;
 use bevy_egui::egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-use bevy_egui::egui::{FontData, FontFamily, FontId, TextStyle};
+use bevy_egui::egui::{FontData, FontFamily};
 use bevy_egui::{EguiContext, EguiPreUpdateSet, egui};
 
 /// BIZ UDPGothic (SIL OFL 1.1, see `assets/fonts/OFL.txt`), embedded so the
 /// binary runs from any directory.
 const BIZ_UDP_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
-
-/// Body text size in points; the game is read off a projector.
-pub(super) const BODY_SIZE: f32 = 28.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -46,16 +43,5 @@ fn setup_fonts(ctx: &egui::Context) {
             },
         ],
     ));
-    ctx.all_styles_mut(|style| {
-        style.text_styles = [
-            (TextStyle::Small, FontId::proportional(22.0)),
-            (TextStyle::Body, FontId::proportional(BODY_SIZE)),
-            (TextStyle::Button, FontId::proportional(BODY_SIZE)),
-            (TextStyle::Heading, FontId::proportional(44.0)),
-            (TextStyle::Monospace, FontId::monospace(24.0)),
-        ]
-        .into();
-        style.spacing.button_padding = egui::vec2(20.0, 10.0);
-        style.spacing.item_spacing = egui::vec2(12.0, 12.0);
-    });
+    ctx.all_styles_mut(crate::ui::style::apply);
 }

@@ -8,6 +8,8 @@ mod demo;
 mod display;
 mod facilitator;
 mod fonts;
+mod guide;
+mod guide_callout;
 mod no_gpu;
 mod open_folder;
 mod play;
@@ -36,6 +38,8 @@ use crate::session::{ScenarioSource, load_settings};
 
 pub use debrief::DebriefSession;
 pub use facilitator::{Facilitator, PanelMode, facilitator_window};
+pub use guide::{GuideOverlay, start_guided, target_of};
+pub use guide_callout::{CALLOUT_WIDTH, CalloutView, GuideIntent, callout_rect, guide_callout};
 pub use open_folder::{OpenFolderError, containing_folder, open_containing_folder};
 pub use play::{PlayIntent, PlayState, main_window};
 pub use report_screen::{ReportIntent, report_view};
@@ -102,6 +106,7 @@ pub fn run(content: Arc<Content>, source: ScenarioSource, window: WindowChoice) 
             facilitator::plugin,
             screenshot::plugin,
             demo::plugin,
+            guide::plugin,
             move |app: &mut App| timing::install(app, started),
         ))
         .run()
@@ -116,6 +121,7 @@ pub fn headless(app: &mut App) {
         .add_message::<bevy::window::RequestRedraw>()
         .init_resource::<facilitator::Facilitator>();
     play::logic(app);
+    guide::logic(app);
 }
 
 /// A full-window root `Ui` for this frame's panels (egui 0.36 panels are

@@ -50,8 +50,6 @@ pub struct PlayState {
     pub menu: Option<MenuUi>,
     /// Why the menu's last choice did not happen.
     pub menu_message: Option<String>,
-    /// Wait at each year end until someone closes the summary, even when a bot plays next.
-    pub stop_at_year_end: bool,
     /// The menu's choice, for [`apply_menu`].
     pending: Option<MenuIntent>,
     /// When the current bot may act next (seconds since startup).
@@ -66,7 +64,6 @@ impl Default for PlayState {
             board: BoardUi::default(),
             menu: None,
             menu_message: None,
-            stop_at_year_end: true,
             pending: None,
             bot_ready_at: 0.0,
             year_end_since: None,
@@ -122,9 +119,15 @@ pub fn main_window(
                 });
             });
     }
+    crate::ui::targets::begin(ui.ctx());
     fac.focus = play.board.selected();
     let relabels = table.header.district_relabels.clone();
     let notice = table.notice.clone();
+    let log = if table.stage() == Stage::Board {
+        table.recent_log(texts)
+    } else {
+        Vec::new()
+    };
     let view = BoardView {
         texts,
         relabels: &relabels,
@@ -133,6 +136,9 @@ pub fn main_window(
         high_contrast: settings.high_contrast,
         interactive: table.current_is_human() && !table.paused && play.menu.is_none(),
         notice: notice.as_deref(),
+        log: &log,
+        events: &table.events,
+        motion: !settings.reduced_motion,
     };
     let mut intent = None;
     egui::CentralPanel::default().show(ui, |ui| match table.stage() {
@@ -153,10 +159,6 @@ pub fn main_window(
             }
         }
         Stage::Board => {
-            let log = table.recent_log(texts);
-            egui::Panel::bottom("log").resizable(true).show(ui, |ui| {
-                ui::log_panel(ui, &log);
-            });
             intent = ui::board(ui, &table.game, &view, &mut play.board).map(PlayIntent::Board);
         }
     });
@@ -170,7 +172,11 @@ pub fn main_window(
                 texts,
                 facilitator: fac.enabled,
                 pace: BotPace::of_millis(settings.bot_pace_ms),
-                stop_at_year_end: play.stop_at_year_end,
+                stop_at_year_end: settings.stop_at_year_end,
+                language: texts.language(),
+                scale: settings.ui_scale,
+                high_contrast: settings.high_contrast,
+                reduced_motion: settings.reduced_motion,
                 game_over: table.game.is_over(),
                 message: play.menu_message.as_deref(),
             };
@@ -255,7 +261,7 @@ fn apply_menu(
     mut table: ResMut<Table>,
     mut fac: ResMut<Facilitator>,
     mut settings: ResMut<AppSettings>,
-    texts: Res<AppTexts>,
+    mut app_texts: ResMut<AppTexts>,
     mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -272,7 +278,27 @@ fn apply_menu(
             settings.0.bot_pace_ms = pace.millis();
             play.menu_message = settings.save().err();
         }
-        MenuIntent::StopAtYearEnd(stop) => play.stop_at_year_end = stop,
+        MenuIntent::StopAtYearEnd(stop) => {
+            settings.0.stop_at_year_end = stop;
+            play.menu_message = settings.save().err();
+        }
+        MenuIntent::Language(code) => {
+            settings.0.language = code.to_owned();
+            app_texts.0 = Texts::load(code);
+            play.menu_message = settings.save().err();
+        }
+        MenuIntent::Scale(percent) => {
+            settings.0.ui_scale = f32::from(percent) / 100.0;
+            play.menu_message = settings.save().err();
+        }
+        MenuIntent::HighContrast(on) => {
+            settings.0.high_contrast = on;
+            play.menu_message = settings.save().err();
+        }
+        MenuIntent::ReducedMotion(on) => {
+            settings.0.reduced_motion = on;
+            play.menu_message = settings.save().err();
+        }
         MenuIntent::Title => {
             // every record is already on disk: the title offers to resume it
             play.menu = None;
@@ -280,7 +306,7 @@ fn apply_menu(
             next.set(Screen::Title);
         }
         MenuIntent::EndGame(reason) => {
-            match table.intervene(InterventionKind::EndGame, &reason, &texts.0) {
+            match table.intervene(InterventionKind::EndGame, &reason, &app_texts.0) {
                 Ok(()) => play.menu = None,
                 Err(e) => play.menu_message = Some(e),
             }
@@ -306,7 +332,7 @@ fn play_bots(
     let now = time.elapsed_secs_f64();
     let pause = f64::from(settings.0.bot_pace_ms) / 1000.0;
     if table.year_end.is_some() {
-        if play.stop_at_year_end {
+        if settings.0.stop_at_year_end {
             return;
         }
         redraw.write(RequestRedraw);

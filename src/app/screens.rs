@@ -108,6 +108,15 @@ fn draw_title(
     match intent {
         Some(TitleIntent::NewSession) => next.set(Screen::Setup),
         Some(TitleIntent::Sessions) => next.set(Screen::Sessions),
+        Some(TitleIntent::Guided) => match super::guide::start_guided(&texts.0) {
+            Ok((table, guide)) => {
+                commands.insert_resource(Facilitator::for_session(false));
+                commands.insert_resource(table);
+                commands.insert_resource(guide);
+                next.set(Screen::Playing);
+            }
+            Err(e) => title.notice = Some(e),
+        },
         Some(TitleIntent::Resume) => match resume(&scenario, title.resume.as_ref()) {
             Ok(table) => {
                 commands.insert_resource(Facilitator::for_session(table.header.facilitator_mode));

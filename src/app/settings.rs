@@ -2,7 +2,7 @@
 //! theme, remembered between sessions.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
+use bevy_egui::EguiContexts;
 
 use crate::session::{Settings, UI_SCALE_RANGE, save_settings};
 
@@ -46,13 +46,19 @@ fn scale_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<AppSettings>
     }
 }
 
-/// Applies scale and theme to egui whenever the settings change.
+/// Applies scale and theme to egui whenever the settings or the window's
+/// size change: the window is zoomed so the design canvas fills it
+/// ([`crate::ui::style::fit_zoom`]), times the UI scale.
 fn apply_look(
     mut contexts: EguiContexts,
     settings: Res<AppSettings>,
+    windows: Query<&Window, With<bevy::window::PrimaryWindow>>,
     mut applied: Local<Option<(f32, bool)>>,
 ) {
-    let want = (settings.0.ui_scale, settings.0.high_contrast);
+    let zoom = windows.single().map_or(settings.0.ui_scale, |w| {
+        crate::ui::style::fit_zoom(w.width(), w.height(), settings.0.ui_scale)
+    });
+    let want = (zoom, settings.0.high_contrast);
     if *applied == Some(want) {
         return;
     }
@@ -60,23 +66,6 @@ fn apply_look(
         return;
     };
     ctx.set_zoom_factor(want.0);
-    ctx.set_visuals(if want.1 {
-        high_contrast()
-    } else {
-        egui::Visuals::light()
-    });
+    ctx.set_visuals(crate::ui::style::visuals(want.1));
     *applied = Some(want);
-}
-
-/// Black on white with heavy strokes: readable on a washed-out projector.
-fn high_contrast() -> egui::Visuals {
-    let mut v = egui::Visuals::light();
-    v.override_text_color = Some(egui::Color32::BLACK);
-    v.panel_fill = egui::Color32::WHITE;
-    v.window_fill = egui::Color32::WHITE;
-    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(2.0, egui::Color32::BLACK);
-    v.widgets.inactive.fg_stroke = egui::Stroke::new(2.0, egui::Color32::BLACK);
-    v.widgets.inactive.bg_stroke = egui::Stroke::new(2.0, egui::Color32::BLACK);
-    v.selection.stroke = egui::Stroke::new(3.0, egui::Color32::BLACK);
-    v
 }

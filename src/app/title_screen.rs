@@ -1,5 +1,6 @@
-//! The title screen: new session, resume the unfinished one, open a saved
-//! session (its debrief, and the cross-session report), language, quit.
+//! The title screen: new session, the guided first game, resume the
+//! unfinished one, open a saved session (its debrief, and the cross-session
+//! report), language, quit.
 
 use bevy_egui::egui;
 
@@ -10,6 +11,8 @@ use crate::session::SessionSummary;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TitleIntent {
     NewSession,
+    /// 「はじめての方へ」: the guided first game.
+    Guided,
     Resume,
     /// The saved sessions list (debriefs and the report).
     Sessions,
@@ -37,6 +40,9 @@ pub fn title_screen(
         };
         if ui.add(big(texts.t("title.new_session"))).clicked() {
             intent = Some(TitleIntent::NewSession);
+        }
+        if ui.add(big(texts.t("title.guided"))).clicked() {
+            intent = Some(TitleIntent::Guided);
         }
         match resume {
             Some(s) => {

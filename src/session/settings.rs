@@ -1,5 +1,5 @@
-//! The player's settings (language, UI scale, theme, bot pace, the seat
-//! names used last), kept as RON
+//! The player's settings (language, UI scale, theme, motion, bot pace,
+//! stopping at year ends, the seat names used last), kept as RON
 //! beside the sessions and written atomically. A missing file means the
 //! defaults; a broken or out-of-range one falls back with a visible notice.
 
@@ -32,6 +32,10 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Pause between a bot's actions, so people can follow.
     pub bot_pace_ms: u32,
+    /// No animations: changes show at once.
+    pub reduced_motion: bool,
+    /// The year-end summary waits for a click even when a bot plays next.
+    pub stop_at_year_end: bool,
     /// The seat names of the last game set up, in seat order, so the next
     /// setup starts with them. Older files lack it: the default names.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -45,6 +49,8 @@ impl Default for Settings {
             ui_scale: 1.0,
             high_contrast: false,
             bot_pace_ms: 800,
+            reduced_motion: false,
+            stop_at_year_end: true,
             seat_names: Vec::new(),
         }
     }

@@ -1,8 +1,8 @@
 //! Resident cards (front, or front and back) and connection cards.
 
 use bevy_egui::egui::{
-    Frame, Id, Label, Margin, Response, RichText, Sense, Stroke, StrokeKind, Ui, WidgetInfo,
-    WidgetType,
+    FontSelection, Frame, Id, Label, Margin, Response, RichText, Sense, Stroke, StrokeKind,
+    TextWrapMode, Ui, WidgetInfo, WidgetText, WidgetType,
 };
 
 use super::{BoardView, worry_icon};
@@ -59,7 +59,184 @@ pub(super) fn resident_card_label(
     )
 }
 
-/// Draws one resident card `width` wide; the response is the whole card's.
+/// The lines of a resident's open card, top to bottom: name, age and
+/// household, what the neighbours notice (while hidden), then the back
+/// (worry, needs, needs gained) when known or shown to the facilitator, how
+/// long they have waited, and whether something can be done now. `None`
+/// stands for the rule between the front and a facilitator's peek.
+fn card_lines(
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    look: &ResidentLook,
+) -> Vec<Option<RichText>> {
+    let t = view.texts;
+    let content = game.content();
+    let lang = t.language();
+    let card = content.resident(r);
+    let state = game.resident_state(r);
+    let mut lines = Vec::new();
+    let mark = if look.selected { "▶ " } else { "" };
+    lines.push(Some(
+        RichText::new(format!("{mark}{}", words.resident(r))).strong(),
+    ));
+    lines.push(Some(
+        RichText::new(format!(
+            "{}・{}",
+            age_label(t, card.age),
+            household_label(t, card.household)
+        ))
+        .small(),
+    ));
+    if !state.revealed() {
+        lines.push(Some(
+            RichText::new(format!(
+                "{}: {}",
+                t.t("board.notice"),
+                card.notice.get(lang)
+            ))
+            .small()
+            .italics(),
+        ));
+        lines.push(Some(
+            RichText::new(format!("？ {}", t.t("board.hidden"))).small(),
+        ));
+    }
+    if state.revealed() || look.show_back {
+        if !state.revealed() {
+            lines.push(None);
+            lines.push(Some(
+                RichText::new(t.t("facilitator.hidden_worries")).italics(),
+            ));
+        }
+        lines.push(Some(
+            RichText::new(format!(
+                "{} {}",
+                worry_icon(card.worry),
+                worry_label(t, card.worry)
+            ))
+            .strong(),
+        ));
+        lines.push(Some(RichText::new(card.worry_text.get(lang)).small()));
+        let printed = card.needs.len();
+        let needs: Vec<Need> = game.needs(r).collect();
+        lines.push(Some(
+            RichText::new(format!(
+                "{}: {}",
+                t.t("board.needs"),
+                need_list(t, content, needs.iter().take(printed).copied())
+            ))
+            .small(),
+        ));
+        if needs.len() > printed {
+            lines.push(Some(
+                RichText::new(format!(
+                    "＋ {}",
+                    t.fmt(
+                        "board.needs_gained",
+                        &[(
+                            "needs",
+                            &need_list(t, content, needs[printed..].iter().copied())
+                        )]
+                    )
+                ))
+                .strong(),
+            ));
+        }
+    }
+    if state.year_ends_waited() > 0 {
+        lines.push(Some(
+            RichText::new(t.fmt_count(
+                "board.waited",
+                u64::from(state.year_ends_waited()),
+                &[("count", &state.year_ends_waited())],
+            ))
+            .small(),
+        ));
+    }
+    if look.legal {
+        lines.push(Some(
+            RichText::new(format!("◎ {}", t.t("board.legal_target"))).small(),
+        ));
+    }
+    lines
+}
+
+/// The one line of a condensed resident card: selection mark, `◎` when
+/// something can be done with it now, name, then `？` while hidden or the
+/// worry glyph and the number of needs (`✚3`).
+fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &ResidentLook) -> RichText {
+    let card = game.content().resident(r);
+    let state = game.resident_state(r);
+    let mark = if look.selected { "▶ " } else { "" };
+    let status = if state.revealed() || look.show_back {
+        format!("{}{}", worry_icon(card.worry), game.needs(r).count())
+    } else {
+        "？".to_owned()
+    };
+    let target = if look.legal { "◎" } else { "" };
+    RichText::new(format!("{mark}{target}{} {status}", words.resident(r))).small()
+}
+
+/// The frame every resident card is drawn in; `open` cards get more room.
+fn card_frame(ui: &Ui, stroke: Stroke, open: bool) -> Frame {
+    let v = if open { 4 } else { 2 };
+    Frame::group(ui.style())
+        .stroke(stroke)
+        .inner_margin(Margin {
+            left: 14,
+            right: 6,
+            top: v,
+            bottom: v,
+        })
+        .fill(ui.visuals().faint_bg_color)
+}
+
+/// Space between the lines of a card.
+const LINE_GAP: f32 = 2.0;
+
+/// How tall a resident's card is when drawn `width` wide, open or as one
+/// line, measured from the same lines it draws.
+pub(super) fn card_height(
+    ui: &Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    look: &ResidentLook,
+    width: f32,
+    open: bool,
+) -> f32 {
+    let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
+    let frame = card_frame(ui, stroke, open);
+    let inner = (width - frame.total_margin().sum().x).max(40.0);
+    let lines = if open {
+        card_lines(game, view, words, r, look)
+    } else {
+        vec![Some(line_text(game, words, r, look))]
+    };
+    let rule = ui.spacing().item_spacing.y;
+    let mut height = 0.0;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            height += LINE_GAP;
+        }
+        height += match line {
+            Some(text) => {
+                WidgetText::from(text)
+                    .into_galley(ui, Some(TextWrapMode::Wrap), inner, FontSelection::Default)
+                    .size()
+                    .y
+            }
+            None => rule,
+        };
+    }
+    height + frame.total_margin().sum().y
+}
+
+/// Draws a resident's card `width` wide, open (every line of
+/// [`card_lines`]) or condensed to one line; the response is the whole card's.
 pub(super) fn resident_card(
     ui: &mut Ui,
     game: &Game,
@@ -68,130 +245,48 @@ pub(super) fn resident_card(
     r: ResidentId,
     look: &ResidentLook,
     width: f32,
+    open: bool,
 ) -> Response {
-    let t = view.texts;
     let content = game.content();
-    let lang = t.language();
-    let card = content.resident(r);
-    let state = game.resident_state(r);
-    let visuals = ui.visuals().clone();
-    let stroke = if look.selected {
-        Stroke::new(
-            if view.high_contrast { 5.0 } else { 4.0 },
-            visuals.strong_text_color(),
-        )
-    } else if look.legal {
-        Stroke::new(
-            if view.high_contrast { 3.0 } else { 2.0 },
-            visuals.selection.stroke.color,
-        )
-    } else {
-        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
-    };
-    let frame = Frame::group(ui.style())
-        .stroke(stroke)
-        .inner_margin(Margin::same(8))
-        .fill(visuals.faint_bg_color);
+    let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
+    let band = super::map::colour(content.district(content.resident(r).district));
+    let frame = card_frame(ui, stroke, open);
     let inner_width = (width - frame.total_margin().sum().x).max(40.0);
+    let lines = if open {
+        card_lines(game, view, words, r, look)
+    } else {
+        vec![Some(line_text(game, words, r, look))]
+    };
     let inner = frame.show(ui, |ui| {
         ui.set_width(inner_width);
-        ui.horizontal_wrapped(|ui| {
-            if look.selected {
-                ui.label(RichText::new("▶").strong());
+        ui.spacing_mut().item_spacing.y = LINE_GAP;
+        for line in lines {
+            match line {
+                Some(text) => {
+                    ui.add(Label::new(text).wrap());
+                }
+                None => {
+                    ui.separator();
+                }
             }
-            ui.add(Label::new(RichText::new(words.resident(r)).strong()).wrap());
-        });
-        ui.add(
-            Label::new(format!(
-                "{}・{}",
-                age_label(t, card.age),
-                household_label(t, card.household)
-            ))
-            .wrap(),
-        );
-        let back = state.revealed() || look.show_back;
-        if !state.revealed() {
-            ui.add(
-                Label::new(
-                    RichText::new(format!(
-                        "{}: {}",
-                        t.t("board.notice"),
-                        card.notice.get(lang)
-                    ))
-                    .italics(),
-                )
-                .wrap(),
-            );
-            ui.add(Label::new(RichText::new(format!("？ {}", t.t("board.hidden"))).weak()).wrap());
-        }
-        if back {
-            if !state.revealed() {
-                ui.separator();
-                ui.label(
-                    RichText::new(t.t("facilitator.hidden_worries"))
-                        .weak()
-                        .italics(),
-                );
-            }
-            ui.add(
-                Label::new(
-                    RichText::new(format!(
-                        "{} {}",
-                        worry_icon(card.worry),
-                        worry_label(t, card.worry)
-                    ))
-                    .strong(),
-                )
-                .wrap(),
-            );
-            ui.add(Label::new(card.worry_text.get(lang)).wrap());
-            let printed = card.needs.len();
-            let needs: Vec<Need> = game.needs(r).collect();
-            ui.add(
-                Label::new(format!(
-                    "{}: {}",
-                    t.t("board.needs"),
-                    need_list(t, content, needs.iter().take(printed).copied())
-                ))
-                .wrap(),
-            );
-            if needs.len() > printed {
-                ui.add(
-                    Label::new(
-                        RichText::new(format!(
-                            "＋ {}",
-                            t.fmt(
-                                "board.needs_gained",
-                                &[(
-                                    "needs",
-                                    &need_list(t, content, needs[printed..].iter().copied())
-                                )]
-                            )
-                        ))
-                        .strong(),
-                    )
-                    .wrap(),
-                );
-            }
-        }
-        if state.year_ends_waited() > 0 {
-            ui.add(
-                Label::new(
-                    RichText::new(t.fmt_count(
-                        "board.waited",
-                        u64::from(state.year_ends_waited()),
-                        &[("count", &state.year_ends_waited())],
-                    ))
-                    .small(),
-                )
-                .wrap(),
-            );
-        }
-        if look.legal {
-            ui.label(RichText::new(format!("◎ {}", t.t("board.legal_target"))).small());
         }
     });
-    let rect = inner.response.rect;
+    paint_band(ui, inner.response.rect, band);
+    card_response(ui, words, content, r, look, inner.response.rect, stroke)
+}
+
+/// The card's click and hover over `rect`, named for screen readers and
+/// tests.
+fn card_response(
+    ui: &mut Ui,
+    words: &LogContext<'_>,
+    content: &Content,
+    r: ResidentId,
+    look: &ResidentLook,
+    rect: bevy_egui::egui::Rect,
+    stroke: Stroke,
+) -> Response {
+    let visuals = ui.visuals().clone();
     let label = resident_card_label(words, content, r);
     let sense = if look.clickable {
         Sense::click()
@@ -219,61 +314,109 @@ pub(super) fn resident_card(
     response
 }
 
-/// Draws one connection card: name, kind, specialities and the worries it
-/// helps with; `below` adds the card's buttons inside its frame.
-pub(super) fn connection_card<R>(
+/// The district's colour down the card's left edge, as on the printed card.
+fn paint_band(ui: &Ui, card: bevy_egui::egui::Rect, band: bevy_egui::egui::Color32) {
+    let strip = bevy_egui::egui::Rect::from_min_max(
+        card.left_top() + bevy_egui::egui::vec2(3.0, 3.0),
+        card.left_bottom() + bevy_egui::egui::vec2(9.0, -3.0),
+    );
+    ui.painter().rect_filled(strip, 2.0, band);
+}
+
+/// The outline of a resident card: heavy when selected, marked when
+/// something can be done with it now, thin otherwise.
+fn line_stroke(
+    visuals: &bevy_egui::egui::Visuals,
+    look: &ResidentLook,
+    high_contrast: bool,
+) -> Stroke {
+    if look.selected {
+        Stroke::new(
+            if high_contrast { 5.0 } else { 4.0 },
+            visuals.strong_text_color(),
+        )
+    } else if look.legal {
+        Stroke::new(
+            if high_contrast { 3.0 } else { 2.0 },
+            visuals.selection.stroke.color,
+        )
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    }
+}
+
+/// A connection card condensed for the hand and the offer row: its key
+/// number (when it has one), name, kind, the worries it helps with and its
+/// specialities, in small type that wraps (`compact`: the name and the
+/// worries only, where the column is short). The response covers the whole
+/// card and senses clicks, named `accessible` for screen readers and tests.
+pub(super) fn connection_chip(
     ui: &mut Ui,
     content: &Content,
     texts: &Texts,
     card: ConnectionId,
-    highlight: bool,
-    below: impl FnOnce(&mut Ui) -> R,
-) -> R {
+    key: Option<usize>,
+    enabled: bool,
+    accessible: &str,
+    compact: bool,
+) -> Response {
     let c = content.connection(card);
     let lang = texts.language();
     let visuals = ui.visuals().clone();
-    let stroke = if highlight {
-        Stroke::new(3.0, visuals.strong_text_color())
+    let stroke = if enabled {
+        Stroke::new(2.0, visuals.selection.stroke.color)
     } else {
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
     };
-    Frame::group(ui.style())
+    let width = ui.available_width();
+    let frame = Frame::group(ui.style())
         .stroke(stroke)
-        .inner_margin(Margin::same(6))
-        .show(ui, |ui| {
-            ui.add(Label::new(RichText::new(c.name.get(lang)).strong()).wrap());
-            let kind = match c.kind {
-                ConnectionKind::Public => texts.t("board.card_public"),
-                ConnectionKind::Informal => texts.t("board.card_informal"),
-            };
-            ui.label(RichText::new(kind).small());
-            if !c.specialities.is_empty() {
-                let names: Vec<&str> = c
-                    .specialities
-                    .iter()
-                    .map(|s| content.speciality(*s).name.get(lang))
-                    .collect();
-                ui.add(
-                    Label::new(texts.fmt(
-                        "board.card_specialities",
-                        &[("list", &names.join(texts.t("log.list_separator")))],
-                    ))
-                    .wrap(),
-                );
-            }
-            let helps: Vec<String> = c
-                .helps
+        .inner_margin(Margin::symmetric(6, 2))
+        .fill(visuals.faint_bg_color);
+    let inner_width = (width - frame.total_margin().sum().x).max(40.0);
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(inner_width);
+        ui.spacing_mut().item_spacing.y = 0.0;
+        let name = match key {
+            Some(n) => format!("[{}] {}", n + 1, c.name.get(lang)),
+            None => c.name.get(lang).to_owned(),
+        };
+        let helps: String = c.helps.iter().map(|w| worry_icon(*w)).collect();
+        if compact {
+            // Name and the worries it helps with: the rest is in the dialog.
+            ui.add(Label::new(RichText::new(format!("{name} {helps}")).small().strong()).wrap());
+            return;
+        }
+        ui.add(Label::new(RichText::new(name).small().strong()).wrap());
+        let kind = match c.kind {
+            ConnectionKind::Public => texts.t("board.card_public"),
+            ConnectionKind::Informal => texts.t("board.card_informal"),
+        };
+        let mut parts = vec![kind.to_owned()];
+        if !helps.is_empty() {
+            parts.push(helps);
+        }
+        parts.extend(
+            c.specialities
                 .iter()
-                .map(|w| format!("{} {}", worry_icon(*w), worry_label(texts, *w)))
-                .collect();
-            ui.add(
-                Label::new(texts.fmt(
-                    "board.card_helps",
-                    &[("list", &helps.join(texts.t("log.list_separator")))],
-                ))
-                .wrap(),
-            );
-            below(ui)
-        })
-        .inner
+                .map(|s| content.speciality(*s).name.get(lang).to_owned()),
+        );
+        ui.add(Label::new(RichText::new(parts.join(" · ")).small()).wrap());
+    });
+    let rect = inner.response.rect;
+    let response = ui.interact(
+        rect,
+        ui.id().with(("cc.chip", card.index())),
+        Sense::click(),
+    );
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Button, enabled, accessible));
+    if enabled && response.hovered() {
+        ui.painter().rect_stroke(
+            rect,
+            4.0,
+            Stroke::new(3.0, visuals.widgets.hovered.fg_stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    response
 }

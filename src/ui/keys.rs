@@ -4,7 +4,7 @@
 
 use bevy_egui::egui::{Key, Modifiers, Ui};
 
-use super::board::connect_cards;
+use super::side::connect_cards;
 use super::{BoardUi, BoardView, DIGITS, Intent, allowed, prescribe_openable, undo_allowed};
 use crate::i18n::{LogContext, rule_error};
 use crate::rules::{Action, Game, RuleError};

@@ -15,8 +15,8 @@ use crate::rules::{Game, Pressure};
 /// Width over height of the drawn map (the map data is in 0..1 both ways).
 const MAP_ASPECT: f32 = 1.6;
 
-/// `●●●○○ 3/5`, then `！ one short` or `‼ at the limit`: readable in greyscale.
-pub(super) fn load_line(texts: &Texts, load: usize, threshold: usize) -> String {
+/// `●●●○○ 3/5`: the load as pips and a number.
+pub(super) fn load_pips(texts: &Texts, load: usize, threshold: usize) -> String {
     let filled = load.min(threshold);
     let mut s: String = "●".repeat(filled) + &"○".repeat(threshold - filled);
     if load > threshold {
@@ -27,17 +27,6 @@ pub(super) fn load_line(texts: &Texts, load: usize, threshold: usize) -> String 
         "board.load_short",
         &[("load", &load), ("threshold", &threshold)],
     ));
-    match Pressure::of(load, threshold) {
-        Pressure::Safe => {}
-        Pressure::OneShort => {
-            s.push_str(" ！ ");
-            s.push_str(texts.t("board.one_short"));
-        }
-        Pressure::Collapses => {
-            s.push_str(" ‼ ");
-            s.push_str(texts.t("board.at_limit"));
-        }
-    }
     s
 }
 
@@ -109,66 +98,128 @@ pub(super) fn town_map(
         painter.add(Shape::closed_line(poly, stroke));
     }
 
-    // Labels last, so no neighbour's fill covers them.
-    for (i, district) in districts.iter().enumerate() {
+    // Labels last, so no neighbour's fill covers them: the symbol and the
+    // load on one plate each (the names are on the district panels), pushed
+    // apart where two would touch and kept inside the map.
+    let labels: Vec<(String, Pos2)> = districts
+        .iter()
+        .enumerate()
+        .map(|(i, district)| {
+            let load = loads.get(i).copied().unwrap_or(0);
+            let text = format!(
+                "{} {}",
+                district.symbol,
+                map_load(view.texts, load, threshold)
+            );
+            (text, to_screen(district.position))
+        })
+        .collect();
+    let plates = place_labels(ui, &painter, rect, &labels);
+    for (i, ((text, _), plate)) in labels.iter().zip(&plates).enumerate() {
         let d = DistrictId::from_index(i);
         let load = loads.get(i).copied().unwrap_or(0);
-        let centre = to_screen(district.position);
-        let name = format!("{} {}", district.symbol, words.district(d));
-        let line = load_line(view.texts, load, threshold);
-        let label_rect = label_box(ui, &painter, centre, &name, &line, view.high_contrast);
+        label_plate(ui, &painter, *plate, text, view.high_contrast);
         let sentence = load_sentence(words, d, load, threshold);
-        let response = ui.interact(
-            label_rect,
-            ui.id().with(("cc.map.district", i)),
-            Sense::hover(),
-        );
+        let response = ui.interact(*plate, ui.id().with(("cc.map.district", i)), Sense::hover());
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Label, true, &sentence));
         response.on_hover_text(sentence);
     }
 }
 
-/// Two centred lines on a plate that keeps them readable over any pattern.
-fn label_box(
-    ui: &Ui,
-    painter: &Painter,
-    centre: Pos2,
-    name: &str,
-    line: &str,
-    high_contrast: bool,
-) -> Rect {
+/// `2/4`, with `！` one short of the threshold and `‼` at it.
+fn map_load(texts: &Texts, load: usize, threshold: usize) -> String {
+    let short = texts.fmt(
+        "board.load_short",
+        &[("load", &load), ("threshold", &threshold)],
+    );
+    match Pressure::of(load, threshold) {
+        Pressure::Safe => short,
+        Pressure::OneShort => format!("{short}！"),
+        Pressure::Collapses => format!("{short}‼"),
+    }
+}
+
+/// Plates for `labels` centred on their points, then pushed apart (a few
+/// rounds of halving each overlap) and kept inside `area`.
+fn place_labels(ui: &Ui, painter: &Painter, area: Rect, labels: &[(String, Pos2)]) -> Vec<Rect> {
+    let font = TextStyle::Small.resolve(ui.style());
+    let pad = vec2(6.0, 2.0);
+    let mut plates: Vec<Rect> = labels
+        .iter()
+        .map(|(text, centre)| {
+            let galley = painter.layout_no_wrap(text.clone(), font.clone(), Color32::BLACK);
+            Rect::from_center_size(*centre, galley.size() + 2.0 * pad)
+        })
+        .collect();
+    for _ in 0..24 {
+        let mut moved = false;
+        for i in 0..plates.len() {
+            for j in i + 1..plates.len() {
+                let overlap = plates[i].intersect(plates[j]);
+                if overlap.width() <= 0.0 || overlap.height() <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                // Move apart along the axis that needs less movement.
+                let (a, b) = (plates[i].center(), plates[j].center());
+                let push = if overlap.width() < overlap.height() {
+                    vec2(
+                        (overlap.width() / 2.0 + 1.0) * (a.x - b.x).signum().max(-1.0),
+                        0.0,
+                    )
+                } else {
+                    let dir = if a.y <= b.y { -1.0 } else { 1.0 };
+                    vec2(0.0, (overlap.height() / 2.0 + 1.0) * dir)
+                };
+                plates[i] = plates[i].translate(push);
+                plates[j] = plates[j].translate(-push);
+            }
+        }
+        for plate in &mut plates {
+            *plate = keep_inside(*plate, area);
+        }
+        if !moved {
+            break;
+        }
+    }
+    plates
+}
+
+/// `plate` moved (not resized) so that it lies inside `area` where it fits.
+fn keep_inside(plate: Rect, area: Rect) -> Rect {
+    let mut shift = Vec2::ZERO;
+    if plate.left() < area.left() {
+        shift.x = area.left() - plate.left();
+    } else if plate.right() > area.right() {
+        shift.x = area.right() - plate.right();
+    }
+    if plate.top() < area.top() {
+        shift.y = area.top() - plate.top();
+    } else if plate.bottom() > area.bottom() {
+        shift.y = area.bottom() - plate.bottom();
+    }
+    plate.translate(shift)
+}
+
+/// One line of text centred on a plate that keeps it readable over any pattern.
+fn label_plate(ui: &Ui, painter: &Painter, rect: Rect, text: &str, high_contrast: bool) {
     let visuals = ui.visuals();
-    let text = visuals.strong_text_color();
-    let name = painter.layout_no_wrap(name.to_owned(), TextStyle::Body.resolve(ui.style()), text);
-    let line = painter.layout_no_wrap(line.to_owned(), TextStyle::Small.resolve(ui.style()), text);
-    let width = name.size().x.max(line.size().x);
-    let height = name.size().y + line.size().y;
-    let pad = vec2(6.0, 3.0);
-    let rect = Rect::from_center_size(centre, vec2(width, height) + 2.0 * pad);
-    let plate = if high_contrast {
-        visuals.extreme_bg_color
-    } else {
-        visuals.extreme_bg_color.gamma_multiply(0.85)
-    };
-    painter.rect_filled(rect, 4.0, plate);
-    painter.rect_stroke(rect, 4.0, Stroke::new(1.0, text), StrokeKind::Inside);
-    let top = rect.min + pad;
-    painter.galley(
-        pos2(rect.center().x - name.size().x / 2.0, top.y),
-        name.clone(),
+    let ink = visuals.strong_text_color();
+    let width = if high_contrast { 2.0 } else { 1.0 };
+    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    painter.rect_stroke(rect, 4.0, Stroke::new(width, ink), StrokeKind::Inside);
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
         text,
+        TextStyle::Small.resolve(ui.style()),
+        ink,
     );
-    painter.galley(
-        pos2(rect.center().x - line.size().x / 2.0, top.y + name.size().y),
-        line,
-        text,
-    );
-    rect
 }
 
 /// A small rectangle filled with the district's colour, pattern and symbol.
 pub(super) fn swatch(ui: &mut Ui, district: &District, high_contrast: bool) {
-    let font = TextStyle::Body.resolve(ui.style());
+    let font = TextStyle::Small.resolve(ui.style());
     let size = vec2(font.size * 2.2, font.size * 1.3);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     if !ui.is_rect_visible(rect) {

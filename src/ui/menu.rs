@@ -1,11 +1,12 @@
 //! The in-game menu behind `Esc`: resume, facilitator tools on or off, the
-//! bots' pace, stopping at each year end, back to the title (the session is
+//! bots' pace, stopping at each year end, language, UI scale, contrast and
+//! motion, the keyboard shortcuts, back to the title (the session is
 //! on disk and stays resumable), and ending the game with a reason. It draws
 //! and returns a [`MenuIntent`]; the shell applies it in one place.
 
 use bevy_egui::egui::{Button, Key, Label, Modifiers, RichText, TextEdit, Ui};
 
-use crate::i18n::Texts;
+use crate::i18n::{LANGUAGES, Texts};
 
 /// How long bots wait between their actions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,14 @@ pub enum MenuIntent {
     BotPace(BotPace),
     /// Whether the year-end summary waits for a click even when a bot plays next.
     StopAtYearEnd(bool),
+    /// Show the game in this language (`"ja"`, `"en"`).
+    Language(&'static str),
+    /// Zoom the whole screen by this percentage (100 = fits the window).
+    Scale(u16),
+    /// The high-contrast theme on or off.
+    HighContrast(bool),
+    /// Animations off (changes show at once) or on.
+    ReducedMotion(bool),
     /// Back to the title screen; the session stays on disk, resumable.
     Title,
     /// End the game now, through the rules, for this reason.
@@ -69,6 +78,10 @@ pub struct MenuView<'a> {
     pub facilitator: bool,
     pub pace: BotPace,
     pub stop_at_year_end: bool,
+    pub language: &'a str,
+    pub scale: f32,
+    pub high_contrast: bool,
+    pub reduced_motion: bool,
     /// The game is over: nothing left to end.
     pub game_over: bool,
     /// Why the last choice did not happen, if it was refused.
@@ -79,6 +92,47 @@ pub struct MenuView<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MenuUi {
     pub reason: String,
+}
+
+/// UI scales the menu offers, in percent.
+pub const SCALES: [u16; 4] = [100, 125, 150, 200];
+
+/// Language, scale, contrast and motion.
+fn settings(ui: &mut Ui, view: &MenuView<'_>) -> Option<MenuIntent> {
+    let t = view.texts;
+    let mut intent = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.t("title.language"));
+        for (code, name) in LANGUAGES {
+            if ui.selectable_label(view.language == code, name).clicked() && view.language != code {
+                intent = Some(MenuIntent::Language(code));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.t("menu.scale"));
+        for scale in SCALES {
+            let on = (view.scale * 100.0 - f32::from(scale)).abs() < 0.5;
+            if ui.selectable_label(on, format!("{scale}%")).clicked() && !on {
+                intent = Some(MenuIntent::Scale(scale));
+            }
+        }
+    });
+    let mut contrast = view.high_contrast;
+    if ui
+        .checkbox(&mut contrast, t.t("menu.high_contrast"))
+        .changed()
+    {
+        intent = Some(MenuIntent::HighContrast(contrast));
+    }
+    let mut still = view.reduced_motion;
+    if ui
+        .checkbox(&mut still, t.t("menu.reduced_motion"))
+        .changed()
+    {
+        intent = Some(MenuIntent::ReducedMotion(still));
+    }
+    intent
 }
 
 /// Draws the menu and returns what the person chose.
@@ -116,6 +170,9 @@ pub fn game_menu(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option
     {
         intent = Some(MenuIntent::StopAtYearEnd(stop));
     }
+    if let Some(chosen) = settings(ui, view) {
+        intent = Some(chosen);
+    }
     ui.separator();
     if ui.button(t.t("menu.to_title")).clicked() {
         intent = Some(MenuIntent::Title);
@@ -132,6 +189,8 @@ pub fn game_menu(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option
             intent = Some(MenuIntent::EndGame(reason.to_owned()));
         }
     }
+    ui.separator();
+    ui.add(Label::new(RichText::new(t.t("board.shortcuts")).small()).wrap());
     if let Some(m) = view.message {
         ui.separator();
         ui.add(Label::new(RichText::new(format!("！ {m}")).strong()).wrap());

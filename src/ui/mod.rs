@@ -19,11 +19,15 @@
 mod board;
 mod cards;
 pub mod debrief;
+mod districts;
 mod keys;
 mod map;
 mod menu;
+mod motion;
 mod prescribe;
 mod screens;
+mod side;
+pub mod style;
 pub mod targets;
 mod year_end;
 
@@ -75,6 +79,13 @@ pub struct BoardView<'a> {
     pub interactive: bool,
     /// A message from the table (a refusal, a save problem), shown under the turn's buttons.
     pub notice: Option<&'a str>,
+    /// The latest log lines, oldest first; the board shows the newest that fit.
+    pub log: &'a [String],
+    /// Every event of the game so far, oldest first: what changed since the
+    /// last frame is animated.
+    pub events: &'a [crate::rules::Event],
+    /// Animations on (false: reduced motion, changes show at once).
+    pub motion: bool,
 }
 
 impl<'a> BoardView<'a> {
@@ -88,6 +99,9 @@ impl<'a> BoardView<'a> {
             high_contrast: false,
             interactive: true,
             notice: None,
+            log: &[],
+            events: &[],
+            motion: true,
         }
     }
 
@@ -101,7 +115,7 @@ impl<'a> BoardView<'a> {
 /// cards, the last refused key. Lives in the shell (one per window) and never
 /// touches the game. Everything but the turn it belongs to is forgotten when
 /// the turn passes, so the next seat starts with a clean board.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoardUi {
     selected: Option<ResidentId>,
     prescribing: Option<PrescribeUi>,
@@ -112,8 +126,8 @@ pub struct BoardUi {
     turn: Option<(i32, usize)>,
     /// The game's action count when this turn began, when the board saw it begin.
     turn_start: Option<u32>,
-    /// The turn changed this frame: scroll back to the top.
-    new_turn: bool,
+    /// What is being animated, kept across turns.
+    motion: motion::Motion,
 }
 
 /// The open prescribe dialog: for whom, and the hand cards picked so far.
@@ -188,6 +202,11 @@ impl BoardUi {
         *self = Self::default();
     }
 
+    /// Whether an animation is running (the shell keeps drawing frames).
+    pub fn is_animating(&self) -> bool {
+        self.motion.is_running()
+    }
+
     /// Drops what no longer fits the game: everything of an earlier turn, a
     /// resident who left the town, cards no longer in the current hand,
     /// everything once the game is over.
@@ -197,7 +216,6 @@ impl BoardUi {
             return;
         }
         let (year, seat) = (game.year(), game.current_seat());
-        self.new_turn = false;
         match self.turn {
             None => {
                 self.turn = Some((year, seat));
@@ -207,7 +225,7 @@ impl BoardUi {
                 *self = Self {
                     turn: Some((year, seat)),
                     turn_start: Some(game.actions_taken()),
-                    new_turn: true,
+                    motion: std::mem::take(&mut self.motion),
                     ..Self::default()
                 };
                 return;

@@ -70,9 +70,16 @@ fn done_id() -> Id {
 }
 
 /// Starts a frame's record: what the previous frame drew becomes readable
-/// through [`Targets::of`]. Called once at the start of each drawn screen.
+/// through [`Targets::of`]. Called at the start of each drawn screen; a
+/// second call in the same pass does nothing.
 pub fn begin(ctx: &Context) {
+    let pass = ctx.cumulative_pass_nr();
+    let started = Id::new("cc.targets.pass");
+    if ctx.data(|d| d.get_temp::<u64>(started)) == Some(pass) {
+        return;
+    }
     ctx.data_mut(|d| {
+        d.insert_temp(started, pass);
         let drawn = d.get_temp::<Targets>(drawing_id()).unwrap_or_default();
         d.insert_temp(done_id(), drawn);
         d.insert_temp(drawing_id(), Targets::default());

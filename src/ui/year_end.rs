@@ -1,15 +1,21 @@
-//! The year-end summary: each district's load *at the year end* (with a
-//! warning when one short of the threshold), and the residents whose needs
-//! grew that year.
+//! The year-end summary, a full-screen moment before the next seat's
+//! handoff: each district's load *at the year end* (with a warning when one
+//! short of the threshold), the residents whose needs grew that year, and
+//! what the team achieved (who was connected, the coping level).
 //!
 //! The figures are those the rules put in the `YearEnded` event itself, so
 //! the next year's first arrival (in the same event list) is not counted.
 
-use bevy_egui::egui::{Key, Label, Modifiers, RichText, Ui};
+use bevy_egui::egui::{
+    Align, Button, Frame, Key, Label, Layout, Modifiers, Rect, RichText, Stroke, TextStyle, Ui,
+    UiBuilder, pos2, vec2,
+};
 
 use super::BoardView;
 use super::cards::need_text;
-use super::map::{load_line, swatch};
+use super::map::{load_pips, swatch};
+use super::style::TITLE_SIZE;
+use super::targets::{Target, record};
 use crate::content::{DistrictId, Need, ResidentId};
 use crate::rules::{Event, Game, NeedCause, Pressure};
 
@@ -24,82 +30,82 @@ pub struct YearEnd {
     /// Needs gained during that year, in order: event cards during the year
     /// and the escalations of unresolved residents at its end.
     pub grew: Vec<(ResidentId, Need, NeedCause)>,
+    /// Residents the team connected during that year, in order.
+    pub connected: Vec<ResidentId>,
 }
 
 impl YearEnd {
     /// The summary of the last year end in `events`, as the rules' own
-    /// `YearEnded` event recorded it. `None` when no year has ended in
-    /// `events`.
+    /// `YearEnded` event recorded it, with the residents connected since the
+    /// year end before it. `None` when no year has ended in `events`.
     pub fn of(events: &[Event]) -> Option<YearEnd> {
-        events.iter().rev().find_map(|e| match e {
+        let last = events
+            .iter()
+            .rposition(|e| matches!(e, Event::YearEnded { .. }))?;
+        let first = events[..last]
+            .iter()
+            .rposition(|e| matches!(e, Event::YearEnded { .. }))
+            .map_or(0, |i| i + 1);
+        let connected = events[first..last]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Prescribed { resident, .. } => Some(*resident),
+                _ => None,
+            })
+            .collect();
+        match &events[last] {
             Event::YearEnded { year, loads, grew } => Some(YearEnd {
                 year: *year,
                 loads: loads.clone(),
                 grew: grew.iter().map(|g| (g.resident, g.need, g.cause)).collect(),
+                connected,
             }),
             _ => None,
-        })
+        }
     }
 }
 
-/// Draws the summary of a year end (see [`YearEnd::of`]). Returns true when
-/// the person moves on (button, Space or Enter).
+/// Draws the summary of a year end (see [`YearEnd::of`]) over the whole
+/// screen: each district's load, who gained needs, what the team achieved.
+/// Returns true when the person moves on (button, Space or Enter).
 pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &BoardView<'_>) -> bool {
     let t = view.texts;
     let words = view.words(game);
     let content = game.content();
     let threshold = game.collapse_threshold();
     let mut done = false;
-    ui.scope(|ui| {
-        ui.style_mut().interaction.selectable_labels = false;
-        ui.heading(t.fmt("year_end.title", &[("year", &summary.year)]));
-        ui.separator();
-        for (i, district) in content.districts().iter().enumerate() {
-            let d = DistrictId::from_index(i);
-            let load = summary.loads.get(i).copied().unwrap_or(0);
-            ui.horizontal_wrapped(|ui| {
-                swatch(ui, district, view.high_contrast);
-                ui.label(format!(
-                    "{} {}",
-                    district.symbol,
-                    t.fmt(
-                        "year_end.district_load",
-                        &[
-                            ("district", &words.district(d)),
-                            ("load", &load),
-                            ("threshold", &threshold)
-                        ],
-                    )
-                ));
-                ui.label(RichText::new(load_line(t, load, threshold)).small());
-            });
-        }
-        let warnings: Vec<String> = summary
-            .loads
-            .iter()
-            .enumerate()
-            .filter_map(|(i, load)| {
-                let district = words.district(DistrictId::from_index(i));
-                match Pressure::of(*load, threshold) {
-                    Pressure::Safe => None,
-                    Pressure::OneShort => Some(format!(
-                        "！ {}",
-                        t.fmt("year_end.warning", &[("district", &district)])
-                    )),
-                    Pressure::Collapses => Some(format!(
-                        "‼ {}",
-                        t.fmt("year_end.at_limit", &[("district", &district)])
-                    )),
-                }
-            })
-            .collect();
-        if !warnings.is_empty() {
-            ui.separator();
-            for w in warnings {
-                ui.add(Label::new(RichText::new(w).strong()).wrap());
-            }
-        }
-        ui.separator();
+    let full = ui.available_rect_before_wrap();
+    ui.painter()
+        .rect_filled(full, 0.0, ui.visuals().extreme_bg_color);
+    let margin = (full.width() * 0.04).max(12.0);
+    let area = full.shrink2(vec2(margin, margin * 0.5));
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .id_salt("cc.year_end")
+            .max_rect(area)
+            .layout(Layout::top_down(Align::Center)),
+    );
+    let ui = &mut child;
+    ui.style_mut().interaction.selectable_labels = false;
+    ui.add(
+        Label::new(
+            RichText::new(t.fmt("year_end.title", &[("year", &summary.year)]))
+                .size(TITLE_SIZE)
+                .strong(),
+        )
+        .wrap(),
+    );
+    ui.add_space(ui.spacing().item_spacing.y);
+    district_tiles(ui, game, summary, view, &words, threshold, area.width());
+    ui.add_space(ui.spacing().item_spacing.y);
+    let gap = ui.spacing().item_spacing.x * 3.0;
+    let half = (area.width() - gap) / 2.0;
+    let button_room = ui.text_style_height(&TextStyle::Button) * 2.5;
+    let height = (area.bottom() - ui.cursor().top() - button_room).max(0.0);
+    let top = ui.cursor().left_top();
+    let left = Rect::from_min_size(pos2(area.left(), top.y), vec2(half, height));
+    let right = Rect::from_min_size(pos2(area.left() + half + gap, top.y), vec2(half, height));
+    column(ui, left, "cc.year_end.grew", |ui| {
         ui.label(RichText::new(t.t("year_end.needs_grew")).strong());
         for (resident, need, _) in &summary.grew {
             let line = t.fmt(
@@ -116,13 +122,143 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
             ui.add(Label::new(format!("＋ {line}")).wrap());
         }
         if summary.grew.is_empty() {
-            ui.label(RichText::new(t.t("year_end.needs_grew_none")).weak());
+            ui.add(Label::new(t.t("year_end.needs_grew_none")).wrap());
         }
-        ui.separator();
-        done = ui.button(t.t("year_end.continue")).clicked();
     });
+    column(ui, right, "cc.year_end.achieved", |ui| {
+        ui.label(RichText::new(t.t("year_end.achieved")).strong());
+        let count = summary.connected.len();
+        ui.add(
+            Label::new(t.fmt_count(
+                "year_end.connected_this_year",
+                count as u64,
+                &[("count", &count)],
+            ))
+            .wrap(),
+        );
+        for r in &summary.connected {
+            ui.add(Label::new(format!("✓ {}", words.resident(*r))).wrap());
+        }
+        let total = game.connected_residents().len();
+        ui.add(
+            Label::new(t.fmt_count(
+                "year_end.connected_total",
+                total as u64,
+                &[("count", &total)],
+            ))
+            .wrap(),
+        );
+        ui.add(Label::new(t.fmt("board.coping_level", &[("level", &game.coping())])).wrap());
+    });
+    let button_rect = Rect::from_center_size(
+        pos2(area.center().x, area.bottom() - button_room / 2.0),
+        vec2(area.width().min(600.0), button_room * 0.8),
+    );
+    let button = ui.put(
+        button_rect,
+        Button::new(RichText::new(t.t("year_end.continue")).strong()),
+    );
+    record(ui.ctx(), Target::YearEndContinue, button.rect);
+    done |= button.clicked();
     let key = ui.input_mut(|i| {
         i.consume_key(Modifiers::NONE, Key::Space) || i.consume_key(Modifiers::NONE, Key::Enter)
     });
     done || key
+}
+
+/// A top-down column inside `rect`.
+fn column(ui: &mut Ui, rect: Rect, salt: &str, add: impl FnOnce(&mut Ui)) {
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .id_salt(salt)
+            .max_rect(rect)
+            .layout(Layout::top_down(Align::Min)),
+    );
+    child.set_clip_rect(rect);
+    add(&mut child);
+}
+
+/// One tile per district: swatch, symbol and name, the load as pips and a
+/// number, and the warning when it is one short of the limit or at it.
+fn district_tiles(
+    ui: &mut Ui,
+    game: &Game,
+    summary: &YearEnd,
+    view: &BoardView<'_>,
+    words: &crate::i18n::LogContext<'_>,
+    threshold: usize,
+    across: f32,
+) {
+    let t = view.texts;
+    let content = game.content();
+    let n = content.districts().len().max(1);
+    let cols = n.div_ceil(2).clamp(1, 4);
+    let gap = ui.spacing().item_spacing.x;
+    let width = (across - gap * (cols as f32 - 1.0)) / cols as f32;
+    let left = ui.max_rect().left();
+    let mut top = ui.cursor().top();
+    for (row, chunk) in content.districts().chunks(cols).enumerate() {
+        let mut bottom = top;
+        for (k, district) in chunk.iter().enumerate() {
+            let i = row * cols + k;
+            let d = DistrictId::from_index(i);
+            let load = summary.loads.get(i).copied().unwrap_or(0);
+            let pressure = Pressure::of(load, threshold);
+            let stroke = match pressure {
+                Pressure::Safe => 2.0,
+                _ => 5.0,
+            };
+            let cell = Rect::from_min_size(
+                pos2(left + k as f32 * (width + gap), top),
+                vec2(width, f32::INFINITY),
+            );
+            let mut child = ui.new_child(
+                UiBuilder::new()
+                    .id_salt(("cc.year_end.tile", i))
+                    .max_rect(cell)
+                    .layout(Layout::top_down(Align::Min)),
+            );
+            let frame = Frame::group(child.style())
+                .stroke(Stroke::new(stroke, super::map::colour(district)))
+                .fill(child.visuals().panel_fill);
+            let inner = width - frame.total_margin().sum().x;
+            frame.show(&mut child, |ui| {
+                ui.set_width(inner);
+                ui.horizontal(|ui| {
+                    swatch(ui, district, view.high_contrast);
+                    let line = t.fmt(
+                        "year_end.district_load",
+                        &[
+                            ("district", &words.district(d)),
+                            ("load", &load),
+                            ("threshold", &threshold),
+                        ],
+                    );
+                    ui.add(
+                        Label::new(RichText::new(format!("{} {line}", district.symbol)).strong())
+                            .wrap(),
+                    );
+                });
+                ui.add(Label::new(RichText::new(load_pips(t, load, threshold)).strong()).wrap());
+                let warning = match pressure {
+                    Pressure::Safe => None,
+                    Pressure::OneShort => Some(format!(
+                        "！ {}",
+                        t.fmt("year_end.warning", &[("district", &words.district(d))])
+                    )),
+                    Pressure::Collapses => Some(format!(
+                        "‼ {}",
+                        t.fmt("year_end.at_limit", &[("district", &words.district(d))])
+                    )),
+                };
+                if let Some(w) = warning {
+                    ui.add(Label::new(RichText::new(w).small()).wrap());
+                }
+            });
+            bottom = bottom.max(child.min_rect().bottom());
+        }
+        top = bottom + gap;
+    }
+    let used = Rect::from_min_max(ui.cursor().left_top(), pos2(left + across, top - gap));
+    ui.allocate_rect(used, bevy_egui::egui::Sense::hover());
 }

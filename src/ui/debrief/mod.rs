@@ -164,6 +164,9 @@ impl<'a> DebriefView<'a> {
             high_contrast: self.high_contrast,
             interactive: false,
             notice: None,
+            log: &[],
+            events: &[],
+            motion: false,
         }
     }
 }

@@ -1,0 +1,320 @@
+//! The board's side column: the turn's buttons, why the last thing asked
+//! for did not happen, the hand (or the release prompt), the offer row, the
+//! coping-skill track and, in whatever room is left, the town map.
+
+use bevy_egui::egui::{Button, Frame, Label, RichText, Stroke, Ui, UiBuilder, vec2};
+
+use super::cards::connection_chip;
+use super::map::town_map;
+use super::targets::{Target, record};
+use super::{BoardUi, BoardView, Intent, allowed, prescribe_openable, reason_key, undo_allowed};
+use crate::content::ConnectionId;
+use crate::i18n::{LogContext, describe_action};
+use crate::rules::{Action, Game};
+
+/// The smallest map worth drawing, in points of height.
+const MIN_MAP_HEIGHT: f32 = 110.0;
+
+/// The cards the current seat may Connect to: the offer row, then any peeked deck cards.
+pub(super) fn connect_cards(game: &Game) -> Vec<ConnectionId> {
+    game.offer()
+        .iter()
+        .copied()
+        .chain(game.peeked_cards(game.current_seat()))
+        .collect()
+}
+
+/// Controls, messages, hand, offer row, coping track and map.
+pub(super) fn side_column(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &mut BoardUi,
+    compact: bool,
+) -> Option<Intent> {
+    let t = view.texts;
+    let seat = game.current_seat();
+    let mut intent = None;
+    let bottom = ui.max_rect().bottom();
+
+    buttons(ui, game, view, words, state, &mut intent);
+    messages(ui, game, view, words, state);
+
+    if game.must_release() {
+        Frame::group(ui.style())
+            .stroke(Stroke::new(3.0, ui.visuals().strong_text_color()))
+            .show(ui, |ui| {
+                ui.add(
+                    Label::new(
+                        RichText::new(format!(
+                            "！ {}",
+                            t.fmt("board.release_prompt", &[("limit", &game.hand_limit(seat))])
+                        ))
+                        .strong(),
+                    )
+                    .wrap(),
+                );
+                let hand = game.hand(seat).to_vec();
+                chip_grid(ui, &hand, |ui, i, card| {
+                    let action = Action::Release { card };
+                    let verdict = allowed(game, view, words, &action);
+                    let name = t.fmt("board.release_n", &[("n", &(i + 1))]);
+                    let response = connection_chip(
+                        ui,
+                        game.content(),
+                        t,
+                        card,
+                        Some(i),
+                        verdict.is_ok(),
+                        &name,
+                        compact,
+                    );
+                    record(ui.ctx(), Target::HandCard(i), response.rect);
+                    if response.clicked() {
+                        match verdict {
+                            Ok(()) => intent = Some(Intent::Act(action)),
+                            Err(why) => state.refusal = Some(why),
+                        }
+                    }
+                });
+            });
+    } else {
+        let top = ui.cursor().top();
+        let hand = game.hand(seat).to_vec();
+        ui.label(
+            RichText::new(t.fmt(
+                "board.hand_count",
+                &[("count", &hand.len()), ("limit", &game.hand_limit(seat))],
+            ))
+            .strong(),
+        );
+        if hand.is_empty() {
+            ui.add(Label::new(RichText::new(t.t("board.no_cards")).small()).wrap());
+        }
+        chip_grid(ui, &hand, |ui, i, card| {
+            let name = game.content().connection(card).name.get(t.language());
+            let response = connection_chip(ui, game.content(), t, card, None, false, name, compact);
+            record(ui.ctx(), Target::HandCard(i), response.rect);
+        });
+        let rect = ui.min_rect().with_min_y(top);
+        record(ui.ctx(), Target::Hand, rect.with_max_y(ui.cursor().top()));
+    }
+
+    let top = ui.cursor().top();
+    ui.label(RichText::new(t.t("board.offer_row")).strong());
+    let offer = connect_cards(game);
+    let shown = game.offer().len();
+    let mut connect = |ui: &mut Ui, i: usize, card: ConnectionId| {
+        let action = Action::Connect { card };
+        let verdict = allowed(game, view, words, &action);
+        let name = t.fmt("board.connect_n", &[("n", &(i + 1))]);
+        let response = connection_chip(
+            ui,
+            game.content(),
+            t,
+            card,
+            Some(i),
+            verdict.is_ok(),
+            &name,
+            compact,
+        );
+        record(ui.ctx(), Target::OfferCard(i), response.rect);
+        if response.clicked() {
+            match verdict {
+                Ok(()) => intent = Some(Intent::Act(action)),
+                Err(why) => state.refusal = Some(why),
+            }
+        }
+    };
+    chip_grid(ui, &offer[..shown], &mut connect);
+    if offer.len() > shown {
+        ui.label(RichText::new(t.t("board.peeked")).strong());
+        chip_grid(ui, &offer[shown..], |ui, i, card| {
+            connect(ui, shown + i, card)
+        });
+    }
+    let rect = ui.min_rect().with_min_y(top);
+    record(ui.ctx(), Target::Offer, rect.with_max_y(ui.cursor().top()));
+
+    coping_line(ui, game, view);
+
+    let room = bottom - ui.cursor().top() - ui.spacing().item_spacing.y;
+    if room >= MIN_MAP_HEIGHT {
+        let highlight = state.selected.map(|r| game.content().resident(r).district);
+        let top = ui.cursor().top();
+        ui.vertical_centered(|ui| town_map(ui, game, view, words, highlight, room));
+        let rect = ui.min_rect().with_min_y(top);
+        record(ui.ctx(), Target::Map, rect.with_max_y(ui.cursor().top()));
+    }
+    intent
+}
+
+/// Listen, Prescribe, End turn and Undo: enabled only when the rules allow;
+/// the reason shows on hover, and on click it shows under the buttons.
+fn buttons(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &mut BoardUi,
+    intent: &mut Option<Intent>,
+) {
+    let t = view.texts;
+    let pick_first = || t.t("board.select_first").to_owned();
+    ui.horizontal_wrapped(|ui| {
+        let listen = state.selected.map(|r| Action::Listen { resident: r });
+        let verdict = match &listen {
+            Some(a) => allowed(game, view, words, a),
+            None => Err(pick_first()),
+        };
+        let response = action_button(ui, t.t("board.listen"), &verdict);
+        record(ui.ctx(), Target::Listen, response.rect);
+        if response.clicked()
+            && let Some(a) = listen
+        {
+            *intent = Some(Intent::Act(a));
+        }
+        let verdict = match state.selected {
+            Some(r) => prescribe_openable(game, view, words, r),
+            None => Err(pick_first()),
+        };
+        let response = action_button(ui, t.t("board.prescribe"), &verdict);
+        record(ui.ctx(), Target::Prescribe, response.rect);
+        if response.clicked()
+            && let Some(r) = state.selected
+        {
+            state.open_prescribe(r);
+        }
+        let verdict = allowed(game, view, words, &Action::EndTurn);
+        let response = action_button(ui, t.t("board.end_turn"), &verdict);
+        record(ui.ctx(), Target::EndTurn, response.rect);
+        if response.clicked() {
+            *intent = Some(Intent::Act(Action::EndTurn));
+        }
+        let verdict = undo_allowed(game, view, state, words);
+        let response = action_button(ui, t.t("board.undo"), &verdict);
+        record(ui.ctx(), Target::Undo, response.rect);
+        if response.clicked() {
+            *intent = Some(Intent::Undo);
+        }
+    });
+}
+
+/// A button enabled only when `verdict` is Ok; its hover says why otherwise.
+fn action_button(
+    ui: &mut Ui,
+    text: &str,
+    verdict: &Result<(), String>,
+) -> bevy_egui::egui::Response {
+    let response = ui.add_enabled(verdict.is_ok(), Button::new(text));
+    match verdict {
+        Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+        Ok(()) => response,
+    }
+}
+
+/// Why the last thing asked for did not happen, where the eyes are; else
+/// who is selected (or how to select); connect mode; the coaching hint
+/// where the view carries one (only the facilitator's own windows do).
+fn messages(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &BoardUi,
+) {
+    let t = view.texts;
+    let mut said = false;
+    for line in [view.notice, state.refusal.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        ui.add(Label::new(RichText::new(format!("！ {line}")).strong()).wrap());
+        said = true;
+    }
+    if !said {
+        let line = match state.selected {
+            Some(r) => {
+                RichText::new(t.fmt("board.selected", &[("resident", &words.resident(r))])).strong()
+            }
+            None => RichText::new(t.t("board.select_resident")).italics(),
+        };
+        ui.add(Label::new(line).wrap());
+    }
+    if state.connecting {
+        ui.add(
+            Label::new(RichText::new(format!("▶ {}", t.t("board.connect_mode"))).strong()).wrap(),
+        );
+    }
+    if let Some(advice) = view.hint {
+        Frame::group(ui.style()).show(ui, |ui| {
+            ui.add(
+                Label::new(format!(
+                    "{}: {}",
+                    t.t("facilitator.coaching_hint"),
+                    t.fmt(
+                        "facilitator.hint_suggests",
+                        &[
+                            ("action", &describe_action(&advice.action, words)),
+                            ("reason", &t.t(reason_key(advice.reason))),
+                        ],
+                    )
+                ))
+                .wrap(),
+            );
+        });
+    }
+    let _ = game;
+}
+
+/// Cards two to a row, each column half the width.
+fn chip_grid(
+    ui: &mut Ui,
+    cards: &[ConnectionId],
+    mut each: impl FnMut(&mut Ui, usize, ConnectionId),
+) {
+    let gap = ui.spacing().item_spacing.x;
+    let width = ((ui.available_width() - gap) / 2.0).max(60.0);
+    let spacing = ui.spacing().item_spacing.y;
+    for (row, pair) in cards.chunks(2).enumerate() {
+        let top = ui.cursor().top();
+        let mut bottom = top;
+        for (k, &card) in pair.iter().enumerate() {
+            let min = ui.cursor().left_top() + vec2(k as f32 * (width + gap), 0.0);
+            let max_rect = bevy_egui::egui::Rect::from_min_size(min, vec2(width, f32::INFINITY));
+            let mut child = ui.new_child(
+                UiBuilder::new()
+                    .id_salt(("cc.chip.cell", row * 2 + k))
+                    .max_rect(max_rect),
+            );
+            each(&mut child, row * 2 + k, card);
+            bottom = bottom.max(child.min_rect().bottom());
+        }
+        let used = bevy_egui::egui::Rect::from_min_max(
+            ui.cursor().left_top(),
+            bevy_egui::egui::pos2(ui.cursor().left() + ui.available_width(), bottom),
+        );
+        ui.allocate_rect(used, bevy_egui::egui::Sense::hover());
+        let _ = spacing;
+    }
+}
+
+/// The team's coping level and the next unlock, in one wrapped line.
+fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>) {
+    let t = view.texts;
+    let lang = t.language();
+    let next = match game.next_unlock() {
+        Some(u) => t.fmt(
+            "board.next_unlock",
+            &[("at", &u.at), ("bonus", &u.text.get(lang))],
+        ),
+        None => t.t("board.all_unlocked").to_owned(),
+    };
+    let line = format!(
+        "{} ・ {next}",
+        t.fmt("board.coping_level", &[("level", &game.coping())])
+    );
+    let response = ui.add(Label::new(RichText::new(line).small()).wrap());
+    record(ui.ctx(), Target::Coping, response.rect);
+}
