@@ -363,6 +363,23 @@ fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
     assert_eq!(origin.session_id, original.header.session_id);
     assert_eq!(origin.actions, at);
     assert_ne!(fork.header.session_id, original.header.session_id);
+    assert!(fork.header.practice, "a fork is marked as practice");
+    assert!(
+        !original.header.practice,
+        "a played session is not practice"
+    );
+    let listed = community_coping::session::list_sessions(&dir);
+    let practice: Vec<bool> = listed
+        .sessions
+        .iter()
+        .map(|s| s.path == path && s.practice)
+        .collect();
+    assert_eq!(listed.sessions.len(), 2);
+    assert_eq!(
+        practice.iter().filter(|p| **p).count(),
+        1,
+        "the listing marks the fork, and only the fork, as practice"
+    );
     let (mut resumed, _) = fork.resume(Arc::clone(&content)).unwrap();
     let expected = replay_prefix(Arc::clone(&content), &journal, at).unwrap();
     assert_eq!(resumed.state_hash(), expected.state_hash());
@@ -415,4 +432,27 @@ fn the_cause_chain_matches_each_hand_alone_never_the_hands_pooled() {
         }
     }
     assert!(unfitting > 0, "no seed had an unfitting resident to check");
+}
+
+#[test]
+fn each_used_connection_lists_the_needs_its_cards_met_each_need_once() {
+    use community_coping::reflect::usage;
+    for seed in [3, 11, 29] {
+        let (content, journal) = bot_journal(seed);
+        let trace = Trace::of(Arc::clone(&content), &journal).unwrap();
+        let u = usage(&trace);
+        assert!(!u.used.is_empty(), "seed {seed}: the bots connect someone");
+        for c in &u.used {
+            let card = content.connection(c.card);
+            let met: usize = c.met.iter().map(|(_, k)| k).sum();
+            assert_eq!(met, c.uses, "seed {seed}: every card played met one need");
+            for (i, (need, _)) in c.met.iter().enumerate() {
+                assert!(card.meets(*need), "{need:?} is not one {} meets", card.key);
+                assert!(
+                    !c.met[..i].iter().any(|(n, _)| n == need),
+                    "{need:?} counted under one entry"
+                );
+            }
+        }
+    }
 }

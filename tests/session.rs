@@ -565,6 +565,7 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
         bot_pace_ms: 300,
         reduced_motion: true,
         stop_at_year_end: false,
+        seat_names: vec!["さくら".into(), "Ken".into()],
         ..Settings::default()
     };
     save_settings_to(&path, &mine).expect("save");
@@ -600,6 +601,13 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
     std::fs::write(&path, "(high_contrast: true)").expect("write");
     let (s, notice) = load_settings_from(&path);
     assert!(s.high_contrast && notice.is_none());
+    assert!(s.seat_names.is_empty(), "older files remember no names");
+    let saved = std::fs::read_to_string({
+        save_settings_to(&path, &s).expect("save");
+        &path
+    })
+    .expect("read");
+    assert!(!saved.contains("seat_names"), "no names, no field: {saved}");
 }
 
 /// The only test that touches the environment variable.
@@ -823,6 +831,11 @@ fn format1_files_open_replay_and_list_as_they_did() {
     for e in format1_fixtures() {
         let loaded = load_session(&fixture(e.file)).expect(e.file);
         assert_eq!(loaded.damage, None, "{}", e.file);
+        assert!(
+            !loaded.header.practice,
+            "{}: older files are not practice",
+            e.file
+        );
         assert_eq!(loaded.year_reached(), e.year_reached, "{}", e.file);
         assert_eq!(loaded.finished(), e.outcome.as_ref(), "{}", e.file);
         let v = loaded.verify(Arc::clone(&content)).expect(e.file);
@@ -862,8 +875,8 @@ fn format1_files_open_replay_and_list_as_they_did() {
             .find(|s| s.path.ends_with(e.file))
             .expect("listed");
         assert_eq!(
-            (s.year_reached, &s.outcome, s.damaged()),
-            (e.year_reached, &e.outcome, false),
+            (s.year_reached, &s.outcome, s.damaged(), s.practice),
+            (e.year_reached, &e.outcome, false, false),
             "{}",
             e.file
         );

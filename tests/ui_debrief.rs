@@ -143,6 +143,77 @@ fn the_stories_list_shows_every_resident_and_sorts_on_request() {
 }
 
 #[test]
+fn the_connections_tab_names_the_needs_each_connection_met() {
+    use community_coping::i18n::need_label;
+    let h = harness(DebriefTab::Connections, "ja");
+    let s = h.state();
+    h.get_by_label("満たした必要");
+    assert!(!s.r.usage.used.is_empty());
+    let rows: Vec<String> =
+        s.r.usage
+            .used
+            .iter()
+            .map(|u| {
+                assert!(!u.met.is_empty());
+                let met: Vec<String> = u
+                    .met
+                    .iter()
+                    .map(|(n, k)| format!("{} ×{k}", need_label(&s.texts, &s.r.content, *n)))
+                    .collect();
+                met.join("、")
+            })
+            .collect();
+    for row in &rows {
+        let want = rows.iter().filter(|r| *r == row).count();
+        assert_eq!(h.query_all_by_label(row).count(), want, "{row}");
+    }
+}
+
+#[test]
+fn an_export_offers_to_open_its_folder() {
+    use community_coping::app::{OpenFolderError, containing_folder, open_containing_folder};
+    let r = reflection(5);
+    let texts = Texts::load("ja");
+    let exported = std::path::PathBuf::from("exports").join("s.html");
+    let message = texts.fmt("debrief.exported", &[("path", &exported.display())]);
+    let mut ui_state = DebriefUi::on(DebriefTab::Outcome);
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 900.0))
+        .build_ui_state(
+            |ui, got: &mut Vec<DebriefIntent>| {
+                let mut view = DebriefView::new(&texts);
+                view.message = Some(&message);
+                view.exported = Some(&exported);
+                if let Some(i) = debrief(ui, &r, &view, &mut ui_state) {
+                    got.push(i);
+                }
+            },
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label(&message);
+    h.get_by_label("フォルダーを開く").click();
+    h.run();
+    assert_eq!(
+        h.state(),
+        &vec![DebriefIntent::OpenFolder(exported.clone())]
+    );
+    drop(h);
+    // The folder is the file's; a folder that is gone is said, nothing is started.
+    assert_eq!(
+        containing_folder(&exported),
+        std::path::PathBuf::from("exports")
+    );
+    let gone = std::env::temp_dir()
+        .join(format!("cc-no-such-folder-{}", std::process::id()))
+        .join("s.html");
+    match open_containing_folder(&gone) {
+        Err(OpenFolderError::Missing(folder)) => assert_eq!(Some(folder.as_path()), gone.parent()),
+        other => panic!("expected a missing folder, got {other:?}"),
+    }
+}
+
+#[test]
 fn questions_show_one_at_a_time_and_notes_are_saved_as_an_intent() {
     let mut h = harness(DebriefTab::Questions, "ja");
     let questions: Vec<String> = h
@@ -217,6 +288,50 @@ fn the_workshop_saves_a_proposal_only_with_a_name_and_a_worry() {
 }
 
 #[test]
+fn the_replay_map_takes_most_of_the_screen_at_1280x720() {
+    use community_coping::ui::targets::{self, Target};
+    let r = reflection(4);
+    let content = Arc::clone(&r.content);
+    let mut journal = community_coping::rules::Journal::new(&content, r.header.setup.clone());
+    for st in &r.trace.steps {
+        journal.record(st.seat, st.action.clone());
+    }
+    let at = r.trace.steps.len() / 2;
+    let game = replay_prefix(Arc::clone(&content), &journal, at).unwrap();
+    for lang in ["ja", "en"] {
+        let texts = Texts::load(lang);
+        let mut state = DebriefUi::on(DebriefTab::Replay);
+        state.replay_at = at;
+        let screen = vec2(1280.0, 720.0);
+        let mut h = Harness::builder().with_size(screen).build_ui(|ui| {
+            let mut view = DebriefView::new(&texts);
+            view.replay = Some(&game);
+            let _ = debrief(ui, &r, &view, &mut state);
+        });
+        h.ctx.all_styles_mut(|style| {
+            use egui::{FontId, TextStyle};
+            style.text_styles = [
+                (TextStyle::Small, FontId::proportional(18.0)),
+                (TextStyle::Body, FontId::proportional(24.0)),
+                (TextStyle::Button, FontId::proportional(24.0)),
+                (TextStyle::Heading, FontId::proportional(32.0)),
+                (TextStyle::Monospace, FontId::monospace(20.0)),
+            ]
+            .into();
+        });
+        h.run();
+        let map = targets::drawing(&h.ctx)
+            .rect(Target::Map)
+            .expect("the replay draws the map");
+        assert!(
+            map.height() >= screen.y / 2.0,
+            "{lang}: the map is {map:?} on a {screen:?} screen"
+        );
+        assert!(map.max.y <= screen.y + 0.5, "{lang}: {map:?} fits");
+    }
+}
+
+#[test]
 fn the_replay_asks_for_boards_steps_by_turn_and_forks_from_a_moment() {
     let mut h = harness(DebriefTab::Replay, "ja");
     let total = h.state().r.trace.steps.len();
@@ -250,9 +365,34 @@ fn the_replay_asks_for_boards_steps_by_turn_and_forks_from_a_moment() {
     let g = journal_game(&h, at);
     h.state_mut().replay = Some(g);
     h.run();
+    // Forking asks first, and Cancel starts nothing.
     h.get_by_label("ここから練習ゲームを始める").click();
     h.run();
+    h.get_by_label("練習ゲームを始めますか？");
+    assert!(
+        !h.state()
+            .intents
+            .iter()
+            .any(|i| matches!(i, DebriefIntent::Fork { .. })),
+        "no fork before the confirmation"
+    );
+    h.get_by_label("やめる").click();
+    h.run();
+    assert!(h.query_by_label("練習ゲームを始めますか？").is_none());
+    assert!(
+        !h.state()
+            .intents
+            .iter()
+            .any(|i| matches!(i, DebriefIntent::Fork { .. })),
+        "a cancelled fork starts nothing"
+    );
+    h.get_by_label("ここから練習ゲームを始める").click();
+    h.run();
+    h.get_by_label("練習を始める").click();
+    h.run();
     assert_eq!(h.state().intents.last(), Some(&DebriefIntent::Fork { at }));
+    h.run();
+    assert!(h.query_by_label("練習ゲームを始めますか？").is_none());
     // The bookmark is a moment to jump to.
     assert_eq!(m.marks.len(), 1);
     assert_eq!(m.marks[0].0, 20);
@@ -312,6 +452,7 @@ fn the_sessions_list_opens_a_session_and_leads_to_the_report() {
             year_reached: 2024,
             outcome: r.finished.clone(),
             damage: None,
+            practice: false,
         }],
         skipped: Vec::new(),
     };
@@ -337,6 +478,64 @@ fn the_sessions_list_opens_a_session_and_leads_to_the_report() {
         h.state(),
         &vec![SessionsIntent::Open(0), SessionsIntent::Report]
     );
+}
+
+#[test]
+fn the_sessions_list_and_the_title_mark_a_practice_game() {
+    use community_coping::app::{sessions_list, title_screen};
+    use community_coping::session::{SessionListing, SessionSummary};
+    let r = reflection(6);
+    let summary = |created: &str, practice: bool| SessionSummary {
+        path: format!("{created}.ccsession").into(),
+        session_id: created.into(),
+        created: created.into(),
+        scenario: r.header.scenario.clone(),
+        deck_id: "default".into(),
+        deck_title: r.content.title().clone(),
+        seat_names: vec!["Aさん".into()],
+        year_reached: 2024,
+        outcome: None,
+        damage: None,
+        practice,
+    };
+    let listing = SessionListing {
+        sessions: vec![
+            summary("2026-11-21T10:00:00Z", true),
+            summary("2026-11-20T09:30:00Z", false),
+        ],
+        skipped: Vec::new(),
+    };
+    for lang in ["ja", "en"] {
+        let texts = Texts::load(lang);
+        let word = texts.t("session.practice").to_owned();
+        let mut h = Harness::builder()
+            .with_size(vec2(1600.0, 900.0))
+            .build_ui(|ui| {
+                let _ = sessions_list(ui, &texts, &listing, None);
+            });
+        h.run();
+        let marked: Vec<_> = h
+            .query_all_by_label_contains(&word)
+            .map(|n| n.accesskit_node().id())
+            .collect();
+        let practice = h.get_by_label_contains("2026-11-21 10:00");
+        assert!(marked.contains(&practice.accesskit_node().id()), "{lang}");
+        let played = h.get_by_label_contains("2026-11-20 09:30");
+        assert!(!marked.contains(&played.accesskit_node().id()), "{lang}");
+        drop(h);
+        let mut h = Harness::builder()
+            .with_size(vec2(1600.0, 900.0))
+            .build_ui(|ui| {
+                let _ = title_screen(ui, &texts, "", Some(&listing.sessions[0]), None);
+            });
+        h.run();
+        let marked: Vec<_> = h
+            .query_all_by_label_contains(&word)
+            .map(|n| n.accesskit_node().id())
+            .collect();
+        let line = h.get_by_label_contains("2026-11-21");
+        assert!(marked.contains(&line.accesskit_node().id()), "{lang}");
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use bevy_egui::egui::accesskit::Role;
 use bevy_egui::egui::vec2;
 use community_coping::app::{SetupForm, SetupIntent, TitleIntent, setup_screen, title_screen};
 use community_coping::content::{Content, default_content};
@@ -111,6 +112,59 @@ fn a_bad_seed_is_refused_with_a_sentence() {
     assert!(err.contains("役割"), "{err}");
 }
 
+#[test]
+fn the_home_district_list_uses_the_local_district_names() {
+    let mut h = setup_harness("ja");
+    let (seat, home) = {
+        let s = h.state();
+        let seat = (0..s.form.seat_count)
+            .find(|i| s.content.roles()[s.form.seats[*i].role].needs_home_district())
+            .expect("a default seat chooses a home district");
+        (seat, s.form.seats[seat].home)
+    };
+    let deck_name = h.state().content.districts()[home]
+        .name
+        .get("ja")
+        .to_owned();
+    let combo_values = |h: &Harness<'static, Setup>| -> Vec<String> {
+        h.query_all_by_role(Role::ComboBox)
+            .filter_map(|n| n.value())
+            .collect()
+    };
+    assert!(combo_values(&h).iter().any(|v| v.ends_with(&deck_name)));
+    h.state_mut().form.relabels[home] = "みなと地区".into();
+    h.run();
+    let values = combo_values(&h);
+    assert!(
+        values.iter().any(|v| v.ends_with("みなと地区")),
+        "seat {seat}'s home district shows its local name: {values:?}"
+    );
+    assert!(
+        !values.iter().any(|v| v.ends_with(&deck_name)),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn seat_names_are_remembered_for_the_next_setup() {
+    let h = setup_harness("ja");
+    let s = h.state();
+    let mut form = s.form.clone();
+    assert!(
+        form.names(&s.texts).is_empty(),
+        "default names are not kept"
+    );
+    form.seats[0].name = " さくら ".into();
+    form.seats[2].name = "Ken".into();
+    let names = form.names(&s.texts);
+    assert_eq!(names, vec!["さくら", "", "Ken"]);
+    let mut next = SetupForm::new(&s.content, &s.texts, 1);
+    next.remember_names(&names);
+    let setup = next.to_setup(&s.content, &s.texts).unwrap();
+    let seats: Vec<&str> = setup.seats.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(seats, vec!["さくら", "プレイヤー2", "Ken", "プレイヤー4"]);
+}
+
 struct Title {
     texts: Texts,
     intents: Vec<TitleIntent>,
@@ -168,7 +222,6 @@ fn the_title_screen_speaks_japanese_then_english() {
 mod playing {
     use super::*;
     use bevy_egui::egui::Key;
-    use bevy_egui::egui::accesskit::Role;
     use community_coping::app::{
         Facilitator, PanelMode, PlayIntent, PlayState, Table, facilitator_window, main_window,
     };

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::facilitator::Facilitator;
+use super::open_folder::open_folder_message;
 use super::settings::AppSettings;
 use super::table::Table;
 use super::{AppTexts, Scenario, Screen};
@@ -43,6 +44,8 @@ pub struct DebriefSession {
     /// Where the workshop's draft file goes (shown on screen), found once.
     draft_path: Option<PathBuf>,
     message: Option<String>,
+    /// The last export written, whose folder can be opened from the screen.
+    exported: Option<PathBuf>,
 }
 
 impl DebriefSession {
@@ -66,6 +69,7 @@ impl DebriefSession {
             reflection,
             ui: DebriefUi::default(),
             replay: None,
+            exported: None,
         };
         session.ui.replay_at = session.reflection.trace.steps.len();
         Ok(session)
@@ -125,6 +129,7 @@ fn draw_debrief(
             proposals_path: path.as_deref(),
             replay: session.replay.as_ref(),
             message: session.message.as_deref(),
+            exported: session.exported.as_deref(),
         };
         intent = debrief(ui, &session.reflection, &view, &mut session.ui);
     });
@@ -173,9 +178,18 @@ fn draw_debrief(
             pseudonymise,
         } => {
             session.message = Some(match export_session(session, format, pseudonymise, texts) {
-                Ok(path) => texts.fmt("debrief.exported", &[("path", &path.display())]),
+                Ok(path) => {
+                    let line = texts.fmt("debrief.exported", &[("path", &path.display())]);
+                    session.exported = Some(path);
+                    line
+                }
                 Err(e) => texts.fmt("debrief.save_failed", &[("error", &e)]),
             });
+        }
+        DebriefIntent::OpenFolder(path) => {
+            if let Some(problem) = open_folder_message(&path, texts) {
+                session.message = Some(problem);
+            }
         }
     }
     Ok(())

@@ -1,11 +1,12 @@
 //! The cross-session report screen: the same [`Report`] the `report` command
 //! renders, read from the sessions folder when the screen opens, with the
-//! HTML and CSV exports one click away.
+//! HTML and CSV exports one click away, and their folder one more.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Grid, RichText, ScrollArea, Ui};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::open_folder::open_folder_message;
 use super::{AppTexts, Screen};
 use crate::export::write_export;
 use crate::i18n::{Texts, worry_label};
@@ -25,6 +26,8 @@ pub(super) fn plugin(app: &mut App) {
 pub(super) struct ReportState {
     report: Report,
     message: Option<String>,
+    /// The last export written, whose folder can be opened.
+    exported: Option<std::path::PathBuf>,
 }
 
 /// What the person asked for on the report screen.
@@ -40,10 +43,12 @@ fn build_report(mut commands: Commands) {
         Ok(d) => ReportState {
             report: Report::over_dir(&d, None),
             message: None,
+            exported: None,
         },
         Err(e) => ReportState {
             report: Report::default(),
             message: Some(e.to_string()),
+            exported: None,
         },
     };
     commands.insert_resource(state);
@@ -236,13 +241,25 @@ fn draw_report(
     };
     let texts = &texts.0;
     let mut intent = None;
+    let mut open_folder = false;
     let mut root = super::root_ui(ctx, "report_root");
     egui::CentralPanel::default().show(&mut root, |ui| {
-        if let Some(m) = &state.message {
-            ui.label(RichText::new(m).strong());
-        }
+        ui.horizontal_wrapped(|ui| {
+            if let Some(m) = &state.message {
+                ui.label(RichText::new(m).strong());
+            }
+            if state.exported.is_some() {
+                open_folder = ui.button(texts.t("debrief.open_folder")).clicked();
+            }
+        });
         intent = report_view(ui, texts, &state.report);
     });
+    if open_folder && let Some(path) = &state.exported {
+        if let Some(problem) = open_folder_message(path, texts) {
+            state.message = Some(problem);
+        }
+        return Ok(());
+    }
     let (text, ext) = match intent {
         None => return Ok(()),
         Some(ReportIntent::Back) => {
@@ -261,7 +278,11 @@ fn draw_report(
                 .map_err(|e| e.to_string())
         });
     state.message = Some(match written {
-        Ok(p) => texts.fmt("debrief.exported", &[("path", &p.display())]),
+        Ok(p) => {
+            let line = texts.fmt("debrief.exported", &[("path", &p.display())]);
+            state.exported = Some(p);
+            line
+        }
         Err(e) => texts.fmt("debrief.save_failed", &[("error", &e)]),
     });
     Ok(())

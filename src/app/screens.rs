@@ -70,11 +70,16 @@ fn find_resumable(mut title: ResMut<TitleState>) {
     title.resume = sessions_dir().ok().and_then(|d| latest_unfinished(&d));
 }
 
-fn fresh_form(mut commands: Commands, scenario: Res<Scenario>, texts: Res<AppTexts>) {
-    commands.insert_resource(SetupState {
-        form: SetupForm::new(&scenario.content, &texts.0, fresh_seed()),
-        error: None,
-    });
+/// A new setup form, with the seat names used last time.
+fn fresh_form(
+    mut commands: Commands,
+    scenario: Res<Scenario>,
+    texts: Res<AppTexts>,
+    settings: Res<AppSettings>,
+) {
+    let mut form = SetupForm::new(&scenario.content, &texts.0, fresh_seed());
+    form.remember_names(&settings.0.seat_names);
+    commands.insert_resource(SetupState { form, error: None });
 }
 
 fn draw_title(
@@ -148,6 +153,7 @@ fn draw_setup(
     state: Option<ResMut<SetupState>>,
     scenario: Res<Scenario>,
     texts: Res<AppTexts>,
+    mut settings: ResMut<AppSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -173,12 +179,25 @@ fn draw_setup(
                 commands.insert_resource(Facilitator::for_session(state.form.facilitator_mode));
                 commands.insert_resource(table);
                 next.set(Screen::Playing);
+                remember_names(&mut settings, &state.form, &texts.0);
             }
             Err(e) => state.error = Some(e),
         },
         None => {}
     }
     Ok(())
+}
+
+/// Keeps the seat names for the next setup. The game has started either
+/// way; a settings file that cannot be written is said in the log.
+fn remember_names(settings: &mut AppSettings, form: &SetupForm, texts: &Texts) {
+    let names = form.names(texts);
+    if settings.0.seat_names != names {
+        settings.0.seat_names = names;
+        if let Err(e) = settings.save() {
+            warn!("the seat names could not be remembered for next time: {e}");
+        }
+    }
 }
 
 fn start(scenario: &Scenario, texts: &Texts, form: &SetupForm) -> Result<Table, String> {

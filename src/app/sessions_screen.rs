@@ -1,6 +1,6 @@
 //! The saved sessions list, reached from the title screen: every session,
-//! newest first, each openable in the debrief (finished or not), and the
-//! way to the cross-session report.
+//! newest first (practice games marked as such), each openable in the
+//! debrief (finished or not), and the way to the cross-session report.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Button, RichText, ScrollArea, Ui};
@@ -108,6 +108,11 @@ pub fn sessions_list(
                         ("result", &result),
                     ],
                 );
+                let line = if s.practice {
+                    texts.fmt("session.practice_line", &[("line", &line)])
+                } else {
+                    line
+                };
                 ui.horizontal_wrapped(|ui| {
                     if ui.button(texts.t("sessions.open")).clicked() {
                         intent = Some(SessionsIntent::Open(i));

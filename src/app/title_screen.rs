@@ -54,6 +54,11 @@ pub fn title_screen(
                         ("year", &s.year_reached),
                     ],
                 );
+                let detail = if s.practice {
+                    texts.fmt("session.practice_line", &[("line", &detail)])
+                } else {
+                    detail
+                };
                 if ui
                     .add(big(texts.t("title.resume")))
                     .on_hover_text(&detail)

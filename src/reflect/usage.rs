@@ -1,9 +1,9 @@
-//! Which connections the table used, how often and for which worries, which
-//! were never used, and which needs went unmet most.
+//! Which connections the table used, how often, for which worries and which
+//! needs each met, which were never used, and which needs went unmet most.
 
 use std::collections::BTreeMap;
 
-use crate::content::{ConnectionId, Need, ResidentId, Worry};
+use crate::content::{ConnectionId, Need, ResidentId, Worry, assign};
 use crate::rules::{Event, ResidentPlace};
 
 use super::trace::Trace;
@@ -17,6 +17,9 @@ pub struct ConnectionUse {
     pub uses: usize,
     /// Uses by the resolved resident's worry category ([`Worry::ALL`] order).
     pub by_worry: [usize; 4],
+    /// The needs its cards met, each need once with how many times, most
+    /// often first (a waived need was met by no card and is left out).
+    pub met: Vec<(Need, usize)>,
 }
 
 /// Connection use over a whole game.
@@ -40,23 +43,43 @@ pub fn usage(trace: &Trace) -> Usage {
             .or_insert(ConnectionId::from_index(i));
     }
     let mut used: BTreeMap<ConnectionId, ConnectionUse> = BTreeMap::new();
+    let mut met: BTreeMap<ConnectionId, BTreeMap<Need, usize>> = BTreeMap::new();
     for (_, e) in trace.events() {
         if let Event::Prescribed {
-            resident, cards, ..
+            resident,
+            cards,
+            waived,
+            ..
         } = e
         {
             let worry = content.resident(*resident).worry;
             let w = Worry::ALL.iter().position(|x| *x == worry).unwrap_or(0);
-            for c in cards {
+            let needs = needs_met(trace, *resident, *waived);
+            let matching = assign(&needs, cards.iter().map(|c| content.connection(*c)));
+            for (i, c) in cards.iter().enumerate() {
                 let card = first[content.connection(*c).key.as_str()];
                 let u = used.entry(card).or_insert(ConnectionUse {
                     card,
                     uses: 0,
                     by_worry: [0; 4],
+                    met: Vec::new(),
                 });
                 u.uses += 1;
                 u.by_worry[w] += 1;
+                let need = matching
+                    .as_ref()
+                    .and_then(|m| (0..needs.len()).find(|n| m.card_for(*n) == Some(i)));
+                if let Some(n) = need {
+                    *met.entry(card).or_default().entry(needs[n]).or_default() += 1;
+                }
             }
+        }
+    }
+    for (card, needs) in met {
+        let mut needs: Vec<(Need, usize)> = needs.into_iter().collect();
+        needs.sort_by_key(|(n, k)| (std::cmp::Reverse(*k), *n));
+        if let Some(u) = used.get_mut(&card) {
+            u.met = needs;
         }
     }
     let mut never_used: Vec<ConnectionId> = first
@@ -83,4 +106,16 @@ pub fn usage(trace: &Trace) -> Usage {
         never_used,
         unmet,
     }
+}
+
+/// The needs a prescription's cards met: the resident's needs (they stop
+/// growing once the resident is connected) less the one the role waived.
+fn needs_met(trace: &Trace, resident: ResidentId, waived: Option<Need>) -> Vec<Need> {
+    let mut needs: Vec<Need> = trace.last.needs(resident).collect();
+    if let Some(w) = waived
+        && let Some(i) = needs.iter().position(|n| *n == w)
+    {
+        needs.remove(i);
+    }
+    needs
 }

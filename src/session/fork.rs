@@ -1,8 +1,8 @@
 //! Forking: a new practice session that starts from a moment of a saved one
 //! ("what if we had listened in district D in 2026?"). The new file holds
 //! the first actions of the original, each with its state hash, and its
-//! header names the session and moment it came from; the original is not
-//! touched.
+//! header names the session and moment it came from and marks it as
+//! practice; the original is not touched.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,6 +27,7 @@ pub fn fork_session(
     header.facilitator_mode = old.facilitator_mode;
     header.target_minutes = old.target_minutes;
     header.district_relabels = old.district_relabels.clone();
+    header.practice = true;
     let (records, game) = act_records(Arc::clone(content), &journal, at)?;
     header.origin = Some(SessionOrigin {
         session_id: old.session_id.clone(),

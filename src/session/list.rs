@@ -36,6 +36,8 @@ pub struct SessionSummary {
     pub outcome: Option<OutcomeSummary>,
     /// What was wrong with the file's tail, if anything (the rest is usable).
     pub damage: Option<String>,
+    /// A practice game forked from a replay.
+    pub practice: bool,
 }
 
 impl SessionSummary {
@@ -167,6 +169,7 @@ fn summarise(path: &Path) -> Result<SessionSummary, SessionError> {
         year_reached,
         outcome,
         damage,
+        practice: header.practice,
     })
 }
 

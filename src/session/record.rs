@@ -51,6 +51,10 @@ pub struct SessionHeader {
     /// it: see [`crate::session::SessionSummary::deck_title`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deck_title: Option<Text>,
+    /// A practice game (one forked from a replay): listings, the title's
+    /// resume line and the board say so. Older files lack it: not practice.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
 }
 
 /// Where a forked session began: another session, after some of its actions.
@@ -81,6 +85,7 @@ impl SessionHeader {
             district_relabels: vec![None; content.districts().len()],
             origin: None,
             deck_title: Some(content.title().clone()),
+            practice: false,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The player's settings (language, UI scale, theme, motion, bot pace,
-//! stopping at year ends), kept as RON
+//! stopping at year ends, the seat names used last), kept as RON
 //! beside the sessions and written atomically. A missing file means the
 //! defaults; a broken or out-of-range one falls back with a visible notice.
 
@@ -19,6 +19,9 @@ pub const UI_SCALE_RANGE: RangeInclusive<f32> = 0.75..=2.5;
 /// The slowest bot pace, in milliseconds per action.
 pub const BOT_PACE_MAX_MS: u32 = 10_000;
 
+/// Most seat names remembered (a game has at most six seats).
+const SEAT_NAMES_MAX: usize = 6;
+
 /// What the player chose, remembered between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -33,6 +36,10 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// The year-end summary waits for a click even when a bot plays next.
     pub stop_at_year_end: bool,
+    /// The seat names of the last game set up, in seat order, so the next
+    /// setup starts with them. Older files lack it: the default names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seat_names: Vec<String>,
 }
 
 impl Default for Settings {
@@ -44,6 +51,7 @@ impl Default for Settings {
             bot_pace_ms: 800,
             reduced_motion: false,
             stop_at_year_end: true,
+            seat_names: Vec::new(),
         }
     }
 }
@@ -76,6 +84,13 @@ impl Settings {
                 self.bot_pace_ms
             ));
             self.bot_pace_ms = BOT_PACE_MAX_MS;
+        }
+        if self.seat_names.len() > SEAT_NAMES_MAX {
+            fixed.push(format!(
+                "seat_names: {} → {SEAT_NAMES_MAX}",
+                self.seat_names.len()
+            ));
+            self.seat_names.truncate(SEAT_NAMES_MAX);
         }
         fixed
     }

@@ -2,14 +2,15 @@
 //! and the readable log (the year-end summary is in `year_end.rs`).
 
 use bevy_egui::egui::{
-    Align, Align2, Key, Label, Layout, Modifiers, RichText, ScrollArea, Sense, Stroke, StrokeKind,
-    TextStyle, Ui, WidgetInfo, WidgetType, pos2, vec2,
+    Align, Align2, Frame, Key, Label, Layout, Margin, Modifiers, RichText, ScrollArea, Sense,
+    Stroke, StrokeKind, TextStyle, Ui, WidgetInfo, WidgetType, pos2, vec2,
 };
 
-use super::cards::{ResidentLook, resident_card};
 use super::map::swatch;
-use super::{BoardView, EndIntent};
-use crate::i18n::Texts;
+use super::targets::{Target, record};
+use super::{BoardView, EndIntent, worry_icon};
+use crate::content::ResidentId;
+use crate::i18n::{LogContext, Texts, age_label, household_label, need_label, worry_label};
 use crate::rules::{Game, Outcome};
 
 /// The full-screen card between hot-seat turns: 「次は ○○さん（役割）の番です」.
@@ -67,7 +68,7 @@ pub fn handoff(ui: &mut Ui, texts: &Texts, name: &str, role: &str) -> bool {
 }
 
 /// The end of the game: collapse (which district, which year, the residents
-/// left there as cards) or survival (residents connected over the years).
+/// left there as compact cards that all fit on screen) or survival (residents connected over the years).
 /// Draws nothing and returns `None` while the game goes on.
 pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndIntent> {
     let outcome = game.outcome()?;
@@ -98,19 +99,7 @@ pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndInt
                     swatch(ui, content.district(*district), view.high_contrast);
                     ui.label(t.fmt("end.residents_left", &[("district", &name)]));
                 });
-                let width = (ui.available_width() / 3.0 - ui.spacing().item_spacing.x).max(120.0);
-                let look = ResidentLook {
-                    show_back: true,
-                    ..ResidentLook::default()
-                };
-                ui.horizontal_wrapped(|ui| {
-                    for r in residents {
-                        ui.vertical(|ui| {
-                            ui.set_width(width);
-                            resident_card(ui, game, view, &words, *r, &look, width, true);
-                        });
-                    }
-                });
+                collapsed_residents(ui, game, view, &words, residents);
                 ui.label(t.fmt(
                     "end.residents_connected",
                     &[("count", &game.connected_residents().len())],
@@ -157,6 +146,114 @@ pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndInt
         });
     });
     intent
+}
+
+/// Most cards in one row of the collapsed district's residents.
+const END_COLUMNS: usize = 4;
+
+/// The residents left in the collapsed district, as compact cards in a grid
+/// (up to four a row, rows as even as can be) so every one of them is in
+/// view on the smallest projected screen; with more than one row the
+/// cards leave out the worry's own words (the debrief tells each story).
+/// Each card is recorded as [`Target::Resident`].
+fn collapsed_residents(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    residents: &[ResidentId],
+) {
+    if residents.is_empty() {
+        return;
+    }
+    let rows = residents.len().div_ceil(END_COLUMNS);
+    let columns = residents.len().div_ceil(rows);
+    let gap = ui.spacing().item_spacing.x;
+    let width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).max(120.0);
+    for row in residents.chunks(columns) {
+        ui.horizontal_top(|ui| {
+            for r in row {
+                let rect = ui
+                    .vertical(|ui| end_card(ui, game, view, words, *r, width, rows == 1))
+                    .response
+                    .rect;
+                record(ui.ctx(), Target::Resident(*r), rect);
+            }
+        });
+    }
+}
+
+/// One resident at the end, front and back together: name, age and
+/// household, worry category (and its words if `worry_words`), needs (with those gained while
+/// waiting) and how long they waited.
+fn end_card(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    width: f32,
+    worry_words: bool,
+) {
+    let t = view.texts;
+    let content = game.content();
+    let card = content.resident(r);
+    let state = game.resident_state(r);
+    let frame = Frame::group(ui.style()).inner_margin(Margin::same(8));
+    frame.show(ui, |ui| {
+        ui.set_width((width - frame.total_margin().sum().x).max(80.0));
+        ui.add(Label::new(RichText::new(words.resident(r)).strong()).wrap());
+        ui.add(
+            Label::new(
+                RichText::new(format!(
+                    "{}・{}",
+                    age_label(t, card.age),
+                    household_label(t, card.household)
+                ))
+                .small(),
+            )
+            .wrap(),
+        );
+        ui.add(
+            Label::new(
+                RichText::new(format!(
+                    "{} {}",
+                    worry_icon(card.worry),
+                    worry_label(t, card.worry)
+                ))
+                .strong(),
+            )
+            .wrap(),
+        );
+        if worry_words {
+            ui.add(Label::new(RichText::new(card.worry_text.get(t.language())).small()).wrap());
+        }
+        let needs: Vec<String> = game.needs(r).map(|n| need_label(t, content, n)).collect();
+        ui.add(
+            Label::new(
+                RichText::new(format!(
+                    "{}: {}",
+                    t.t("board.needs"),
+                    needs.join(t.t("log.list_separator"))
+                ))
+                .small(),
+            )
+            .wrap(),
+        );
+        if state.year_ends_waited() > 0 {
+            ui.add(
+                Label::new(
+                    RichText::new(t.fmt_count(
+                        "board.waited",
+                        u64::from(state.year_ends_waited()),
+                        &[("count", &state.year_ends_waited())],
+                    ))
+                    .small(),
+                )
+                .wrap(),
+            );
+        }
+    });
 }
 
 /// The readable log: recent events as full sentences (from

@@ -1,13 +1,12 @@
-//! Connections: which were used, how often and for which worries; which
-//! never came into use; which needs went unmet most.
+//! Connections: which were used, how often and which needs they met (named
+//! as everywhere else, by `need_label`); which never came into use; which
+//! needs went unmet most.
 
 use bevy_egui::egui::{Grid, RichText, Ui};
 
 use super::{DebriefView, para, section};
-use crate::content::Worry;
-use crate::i18n::{need_label, worry_label};
-use crate::reflect::Reflection;
-use crate::ui::worry_icon;
+use crate::i18n::{Texts, need_label};
+use crate::reflect::{ConnectionUse, Reflection};
 
 pub(super) fn connections_tab(ui: &mut Ui, r: &Reflection, view: &DebriefView<'_>) {
     let t = view.texts;
@@ -23,18 +22,12 @@ pub(super) fn connections_tab(ui: &mut Ui, r: &Reflection, view: &DebriefView<'_
             .show(ui, |ui| {
                 ui.label(RichText::new(t.t("debrief.connections.card")).strong());
                 ui.label(RichText::new(t.t("debrief.connections.uses")).strong());
-                ui.label(RichText::new(t.t("debrief.connections.for_worries")).strong());
+                ui.label(RichText::new(t.t("debrief.connections.needs_met")).strong());
                 ui.end_row();
                 for u in &r.usage.used {
                     ui.label(content.connection(u.card).name.get(lang));
                     ui.label(u.uses.to_string());
-                    let parts: Vec<String> = Worry::ALL
-                        .iter()
-                        .zip(u.by_worry)
-                        .filter(|(_, n)| *n > 0)
-                        .map(|(w, n)| format!("{} {} ×{n}", worry_icon(*w), worry_label(t, *w)))
-                        .collect();
-                    ui.label(parts.join(t.t("log.list_separator")));
+                    ui.label(needs_met(t, r, u));
                     ui.end_row();
                 }
             });
@@ -67,4 +60,22 @@ pub(super) fn connections_tab(ui: &mut Ui, r: &Reflection, view: &DebriefView<'_
             ),
         );
     }
+}
+
+/// `住まい ×2、お金 ×1`: each need the connection met once, with a count.
+pub(super) fn needs_met(t: &Texts, r: &Reflection, u: &ConnectionUse) -> String {
+    let parts: Vec<String> = u
+        .met
+        .iter()
+        .map(|(need, count)| {
+            t.fmt(
+                "debrief.connections.need_count",
+                &[
+                    ("need", &need_label(t, &r.content, *need)),
+                    ("count", count),
+                ],
+            )
+        })
+        .collect();
+    parts.join(t.t("log.list_separator"))
 }

@@ -74,10 +74,13 @@ pub enum DebriefIntent {
     Propose(Proposal),
     /// Show the board after this many actions.
     ReplayTo(usize),
-    /// Start a practice game from the board after this many actions.
+    /// Start a practice game from the board after this many actions (the
+    /// person has confirmed it).
     Fork { at: usize },
     /// Export the session (`pseudonymise`: seat names replaced).
     Export { format: Format, pseudonymise: bool },
+    /// Open the folder holding this written file in the file manager.
+    OpenFolder(std::path::PathBuf),
     /// Back to the title screen.
     Title,
 }
@@ -94,8 +97,13 @@ pub struct DebriefUi {
     pub workshop: WorkshopForm,
     /// The replay's position: actions replayed.
     pub replay_at: usize,
+    /// The replay shows the whole board instead of the large map.
+    replay_board: bool,
     pub board: BoardUi,
     pub pseudonymise: bool,
+    /// The moment a practice game would fork from, while the person is
+    /// asked to confirm it.
+    fork_confirm: Option<usize>,
 }
 
 impl DebriefUi {
@@ -121,6 +129,8 @@ pub struct DebriefView<'a> {
     pub replay: Option<&'a Game>,
     /// A message from the shell (a file written, an error), shown at the top.
     pub message: Option<&'a str>,
+    /// The last export written: its folder can be opened from the screen.
+    pub exported: Option<&'a std::path::Path>,
 }
 
 impl<'a> DebriefView<'a> {
@@ -132,6 +142,7 @@ impl<'a> DebriefView<'a> {
             proposals_path: None,
             replay: None,
             message: None,
+            exported: None,
         }
     }
 
@@ -202,8 +213,17 @@ pub fn debrief(
             intent = Some(DebriefIntent::Title);
         }
     });
-    if let Some(m) = view.message {
-        ui.label(RichText::new(m).strong());
+    if view.message.is_some() || view.exported.is_some() {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(m) = view.message {
+                ui.label(RichText::new(m).strong());
+            }
+            if let Some(path) = view.exported
+                && ui.button(t.t("debrief.open_folder")).clicked()
+            {
+                intent = Some(DebriefIntent::OpenFolder(path.to_path_buf()));
+            }
+        });
     }
     ui.separator();
     let asked = match state.tab {

@@ -1,13 +1,16 @@
 //! The replay: step through the session by turn or by year, jump to
-//! bookmarks, see the board as it was at that moment (the shell rebuilds it
-//! by replaying the journal), and fork a practice game from there.
+//! bookmarks, see the town map as it was at that moment in most of the
+//! screen, or the whole board (the shell rebuilds it by replaying the
+//! journal), and fork a practice game from there once the
+//! person has confirmed it in a dialog.
 
-use bevy_egui::egui::{Button, RichText, Slider, Ui};
+use bevy_egui::egui::{Button, Id, Modal, RichText, Slider, Ui};
 
 use super::{DebriefIntent, DebriefUi, DebriefView, para};
 use crate::i18n::{describe_action, describe_all};
 use crate::reflect::{Reflection, RemarkKind};
 use crate::rules::Action;
+use crate::ui::targets::{Target, record};
 
 /// Moments worth jumping to, as action counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,9 +151,20 @@ pub(super) fn replay_tab(
             .on_hover_text(t.t("debrief.replay.fork_hint"))
             .clicked()
         {
-            intent = Some(DebriefIntent::Fork { at });
+            state.fork_confirm = Some(at);
         }
     });
+    if let Some(fork_at) = state.fork_confirm {
+        let year = game.map_or(r.content.start_year(), |g| g.year());
+        match confirm_fork(ui, t, year, fork_at, m.total) {
+            Some(true) => {
+                state.fork_confirm = None;
+                intent = Some(DebriefIntent::Fork { at: fork_at });
+            }
+            Some(false) => state.fork_confirm = None,
+            None => {}
+        }
+    }
     if at > 0 {
         let words = view.words(r);
         let step = &r.trace.steps[at - 1];
@@ -163,19 +177,92 @@ pub(super) fn replay_tab(
             &t.fmt("debrief.replay.last", &[("what", &lines.join(" "))]),
         );
     }
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            &mut state.replay_board,
+            false,
+            t.t("debrief.replay.show_map"),
+        );
+        ui.selectable_value(
+            &mut state.replay_board,
+            true,
+            t.t("debrief.replay.show_board"),
+        );
+    });
     ui.separator();
     match game {
-        Some(g) => {
+        Some(g) if state.replay_board => {
             let board_view = view.board_view(r);
             let _ = crate::ui::board(ui, g, &board_view, &mut state.board);
         }
+        Some(g) => big_map(ui, g, view, r),
         None => para(ui, t.t("debrief.replay.loading")),
     }
     if to != at {
         state.replay_at = to;
+        state.fork_confirm = None;
         intent = intent.or(Some(DebriefIntent::ReplayTo(to)));
     } else if game.is_none() {
         intent = intent.or(Some(DebriefIntent::ReplayTo(at)));
     }
     intent
 }
+
+/// The fork's confirmation: what will happen, then Start practice or
+/// Cancel. `Some(true)` to start, `Some(false)` to cancel (also Escape or a
+/// click outside), `None` while it stays open.
+fn confirm_fork(
+    ui: &Ui,
+    t: &crate::i18n::Texts,
+    year: i32,
+    at: usize,
+    total: usize,
+) -> Option<bool> {
+    let modal = Modal::new(Id::new("cc.debrief.fork_confirm")).show(ui.ctx(), |ui| {
+        ui.set_max_width(ui.ctx().content_rect().width() * 0.6);
+        ui.heading(t.t("debrief.fork_confirm.title"));
+        ui.label(t.fmt(
+            "debrief.fork_confirm.body",
+            &[("year", &year), ("at", &at), ("total", &total)],
+        ));
+        ui.add_space(12.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            let big = |key: &str| {
+                Button::new(RichText::new(t.t(key)).strong())
+                    .min_size(bevy_egui::egui::vec2(200.0, 48.0))
+            };
+            if ui.add(big("debrief.fork_confirm.start")).clicked() {
+                choice = Some(true);
+            }
+            if ui.add(big("debrief.fork_confirm.cancel")).clicked() {
+                choice = Some(false);
+            }
+        });
+        choice
+    });
+    if modal.inner.is_none() && modal.should_close() {
+        return Some(false);
+    }
+    modal.inner
+}
+
+/// The town map as large as the space left allows (the whole rest of the
+/// panel), centred: the district loads are what the room reads in a
+/// replay. Recorded as [`Target::Map`].
+fn big_map(ui: &mut Ui, game: &crate::rules::Game, view: &DebriefView<'_>, r: &Reflection) {
+    let board_view = view.board_view(r);
+    let words = view.words(r);
+    let height = ui.available_height().max(MAP_MIN_HEIGHT);
+    let rect = ui
+        .vertical_centered(|ui| {
+            ui.scope(|ui| crate::ui::map::town_map(ui, game, &board_view, &words, None, height))
+                .response
+                .rect
+        })
+        .inner;
+    record(ui.ctx(), Target::Map, rect);
+}
+
+/// The smallest map drawn, even in a very short window.
+const MAP_MIN_HEIGHT: f32 = 160.0;
