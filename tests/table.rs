@@ -370,17 +370,31 @@ mod playing {
     }
 
     #[test]
-    fn facilitator_mode_can_be_switched_on_mid_game() {
+    fn facilitator_mode_can_be_switched_on_mid_game_and_a_resume_keeps_it() {
+        let dir = temp_dir("menu-facilitator");
         let c = default_content().unwrap();
         let texts = Texts::load("ja");
-        let mut table = Table::start(c, header(3, SeatKind::Human, 2), None).unwrap();
+        let mut table =
+            Table::start(Arc::clone(&c), header(3, SeatKind::Human, 2), Some(&dir)).unwrap();
         play(&mut table, 10, &texts);
+        assert!(!table.header.facilitator_mode);
         let mut app = app_with(table);
         assert!(!app.world().resource::<Facilitator>().enabled);
         choose(&mut app, MenuIntent::Facilitator(true));
         assert!(app.world().resource::<Facilitator>().enabled);
+        // a crash now: the resumed session opens with the tools on
+        let loaded = load_session(&list_sessions(&dir).sessions[0].path).unwrap();
+        assert!(loaded.facilitator_mode());
+        assert!(
+            Table::resume(Arc::clone(&c), &loaded)
+                .unwrap()
+                .header
+                .facilitator_mode
+        );
         choose(&mut app, MenuIntent::Facilitator(false));
         assert!(!app.world().resource::<Facilitator>().enabled);
+        let loaded = load_session(&list_sessions(&dir).sessions[0].path).unwrap();
+        assert!(!loaded.facilitator_mode());
     }
 
     #[test]

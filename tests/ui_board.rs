@@ -874,3 +874,20 @@ fn changes_animate_unless_motion_is_reduced_and_a_key_skips_them() {
         assert!(!h.state().ui.is_animating(), "a key skips the animation");
     }
 }
+
+#[test]
+fn a_practice_game_says_so_in_the_banner() {
+    for practice in [false, true] {
+        let game = new_game(3);
+        let texts = Texts::load("ja");
+        let mut state = BoardUi::default();
+        let h = Harness::builder()
+            .with_size(vec2(1920.0, 1080.0))
+            .build_ui(move |ui| {
+                let mut view = BoardView::new(&texts);
+                view.practice = practice;
+                let _ = board(ui, &game, &view, &mut state);
+            });
+        assert_eq!(h.query_by_label("［練習］").is_some(), practice);
+    }
+}

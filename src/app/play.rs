@@ -145,6 +145,7 @@ pub fn main_window(
         log: &log,
         events: &table.events,
         motion: !settings.reduced_motion,
+        practice: table.header.practice,
     };
     let mut intent = None;
     egui::CentralPanel::default().show(ui, |ui| match table.stage() {

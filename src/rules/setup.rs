@@ -83,14 +83,15 @@ impl Setup {
 pub enum SetupError {
     #[error("a game needs 1 to 6 seats, not {0}")]
     SeatCount(usize),
-    #[error("unknown role \"{0}\": choose a role from the scenario")]
+    // Names come from files: `{:?}` keeps a line break in one a visible `\n`.
+    #[error("unknown role {0:?}: choose a role from the scenario")]
     UnknownRole(String),
-    #[error("role \"{0}\" is taken by two seats: every seat needs its own role")]
+    #[error("role {0:?} is taken by two seats: every seat needs its own role")]
     DuplicateRole(String),
-    #[error("unknown difficulty \"{0}\": choose a preset from the scenario")]
+    #[error("unknown difficulty {0:?}: choose a preset from the scenario")]
     UnknownDifficulty(String),
-    #[error("seat {seat} plays \"{role}\", which needs a home district: choose one")]
+    #[error("seat {seat} plays {role:?}, which needs a home district: choose one")]
     MissingHomeDistrict { seat: usize, role: String },
-    #[error("unknown district \"{0}\": choose a district of the map")]
+    #[error("unknown district {0:?}: choose a district of the map")]
     UnknownDistrict(String),
 }

@@ -153,6 +153,9 @@ fn banner(ui: &mut Ui, game: &Game, view: &BoardView<'_>, words: &LogContext<'_>
     let t = view.texts;
     let seat = game.current_seat();
     ui.horizontal_wrapped(|ui| {
+        if view.practice {
+            ui.label(RichText::new(format!("［{}］", t.t("board.practice"))).strong());
+        }
         ui.heading(t.fmt("board.year", &[("year", &game.year())]));
         let left = game.content().end_year() - game.year() + 1;
         ui.label(t.fmt_count(

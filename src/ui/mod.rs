@@ -86,6 +86,8 @@ pub struct BoardView<'a> {
     pub events: &'a [crate::rules::Event],
     /// Animations on (false: reduced motion, changes show at once).
     pub motion: bool,
+    /// A practice game (forked from a replay): the banner says so.
+    pub practice: bool,
 }
 
 impl<'a> BoardView<'a> {
@@ -102,6 +104,7 @@ impl<'a> BoardView<'a> {
             log: &[],
             events: &[],
             motion: true,
+            practice: false,
         }
     }
 

@@ -167,6 +167,7 @@ impl<'a> DebriefView<'a> {
             log: &[],
             events: &[],
             motion: false,
+            practice: false,
         }
     }
 }
