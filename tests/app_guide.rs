@@ -1,6 +1,7 @@
 //! The guided first game in the app's logic (no window): it starts as an
 //! ordinary game of the tutorial deck, the guide follows the table and waits
 //! while the person reads, and the callout's Skip and End do what they say.
+#![cfg(feature = "app")]
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;

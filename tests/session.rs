@@ -566,7 +566,6 @@ fn settings_round_trip_and_fall_back_with_a_notice() {
         reduced_motion: true,
         stop_at_year_end: false,
         seat_names: vec!["さくら".into(), "Ken".into()],
-        ..Settings::default()
     };
     save_settings_to(&path, &mine).expect("save");
     assert_eq!(load_settings_from(&path), (mine.clone(), None));

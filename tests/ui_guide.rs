@@ -1,6 +1,7 @@
 //! The guided game's callout, drawn by the same function the app uses: its
 //! sentence and buttons in both languages, the intents it returns, and a box
 //! that stays on a 1280×720 screen wherever its target is.
+#![cfg(feature = "app")]
 
 use bevy_egui::egui::{self, FontId, Rect, TextStyle, pos2, vec2};
 use community_coping::app::{CALLOUT_WIDTH, CalloutView, GuideIntent, callout_rect, guide_callout};

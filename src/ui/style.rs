@@ -139,6 +139,23 @@ pub fn contrast(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// Every character the game may draw: every string of both languages and
+/// every text of `content`, each once, in a stable order. Laying these out
+/// once per zoom puts every glyph in the font atlas before a screen needs
+/// it, so no frame draws with glyphs missing.
+pub fn glyph_set(content: &crate::content::Content) -> String {
+    let mut chars = std::collections::BTreeSet::new();
+    for lang in ["ja", "en"] {
+        let texts = crate::i18n::Texts::load(lang);
+        for key in texts.keys() {
+            chars.extend(texts.t(key).chars());
+        }
+    }
+    chars.extend(format!("{content:?}").chars());
+    chars.extend("0123456789:/%+-.,()[]！‼？◎▶✓●○¥✚☗♡".chars());
+    chars.into_iter().filter(|c| !c.is_control()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,21 +203,4 @@ mod tests {
         let weak = over(v.weak_text_color(), v.panel_fill);
         assert!(contrast(weak, v.panel_fill) < 4.5);
     }
-}
-
-/// Every character the game may draw: every string of both languages and
-/// every text of `content`, each once, in a stable order. Laying these out
-/// once per zoom puts every glyph in the font atlas before a screen needs
-/// it, so no frame draws with glyphs missing.
-pub fn glyph_set(content: &crate::content::Content) -> String {
-    let mut chars = std::collections::BTreeSet::new();
-    for lang in ["ja", "en"] {
-        let texts = crate::i18n::Texts::load(lang);
-        for key in texts.keys() {
-            chars.extend(texts.t(key).chars());
-        }
-    }
-    chars.extend(format!("{content:?}").chars());
-    chars.extend("0123456789:/%+-.,()[]！‼？◎▶✓●○¥✚☗♡".chars());
-    chars.into_iter().filter(|c| !c.is_control()).collect()
 }
