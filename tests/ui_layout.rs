@@ -18,7 +18,7 @@ use community_coping::i18n::Texts;
 use community_coping::rules::{BotKind, Event, Game, SeatKind, Setup};
 use community_coping::ui::style::{self, SMALL_SIZE};
 use community_coping::ui::{BoardUi, BoardView, Target, YearEnd, board, handoff, targets};
-use community_coping::ui::{Targets, year_end_summary};
+use community_coping::ui::{Targets, prescribe_dialog, year_end_summary};
 use egui_kittest::Harness;
 
 fn content() -> Arc<Content> {
@@ -377,5 +377,116 @@ fn the_checks_catch_overlap_clipping_and_small_text() {
             .iter()
             .any(|p| p.starts_with("clipped") || p.starts_with("outside")),
         "{found:?}"
+    );
+}
+
+/// The other screens a session passes through, checked the same way: the
+/// title, the setup form (its form scrolls above a bar that keeps Start in
+/// view, so only what is drawn counts), the `Esc` menu, the prescribe
+/// dialog over the board and the game's end.
+#[test]
+fn the_title_setup_menu_dialog_and_end_screens_fit_both_canvases() {
+    use community_coping::app::{SetupForm, setup_screen, title_screen};
+    use community_coping::ui::{BotPace, MenuUi, MenuView, game_end, game_menu};
+    let mut all = Vec::new();
+    let (over, _) = played(11, |_| false);
+    assert!(over.is_over(), "the bots finish the game");
+    for (canvas, w, h) in CANVASES {
+        for lang in ["ja", "en"] {
+            let size = vec2(w, h);
+            let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+            let mut check = |name: &str, painted: Vec<Text>| {
+                for p in problems(&painted, screen) {
+                    // The setup form scrolls: a row cut at its edge is in a scroll area.
+                    if name == "setup" && p.starts_with("clipped") {
+                        continue;
+                    }
+                    all.push(format!("{name} {canvas} {lang}: {p}"));
+                }
+            };
+            let (painted, _) = frame(size, false, Texts::load(lang), |ui, t| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let _ = title_screen(ui, t, "結川町の十年", None, None);
+                });
+            });
+            check("title", painted);
+            let c = content();
+            let form = SetupForm::new(&c, &Texts::load(lang), 7);
+            let (painted, _) = frame(
+                size,
+                false,
+                (c, Texts::load(lang), form),
+                |ui, (c, t, f)| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        let _ = setup_screen(ui, c, t, f, None);
+                    });
+                },
+            );
+            check("setup", painted);
+            let (painted, _) = frame(
+                size,
+                false,
+                (Texts::load(lang), MenuUi::default()),
+                |ui, (t, m)| {
+                    let view = MenuView {
+                        texts: t,
+                        facilitator: true,
+                        pace: BotPace::Normal,
+                        stop_at_year_end: true,
+                        language: t.language(),
+                        scale: 1.0,
+                        high_contrast: false,
+                        reduced_motion: false,
+                        game_over: false,
+                        message: None,
+                    };
+                    egui::Modal::new(egui::Id::new("menu")).show(ui.ctx(), |ui| {
+                        let _ = game_menu(ui, &view, m);
+                    });
+                },
+            );
+            check("menu", painted);
+            let (game, _) = played(7, |g| g.actions_taken() > 0);
+            let r = game.hidden_in_town().next().expect("a hidden resident");
+            let mut listened = game.clone();
+            let seat = listened.current_seat();
+            if listened
+                .act(
+                    seat,
+                    &community_coping::rules::Action::Listen { resident: r },
+                )
+                .is_ok()
+            {
+                let mut ui_state = BoardUi::default();
+                ui_state.open_prescribe(r);
+                let state = (listened, Texts::load(lang), ui_state);
+                let (painted, _) = frame(size, false, state, |ui, (g, t, s)| {
+                    let view = BoardView::new(t);
+                    egui::Modal::new(egui::Id::new("dialog")).show(ui.ctx(), |ui| {
+                        ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+                        let _ = prescribe_dialog(ui, g, &view, s);
+                    });
+                });
+                check("prescribe", painted);
+            }
+            let (painted, _) = frame(
+                size,
+                false,
+                (over.clone(), Texts::load(lang)),
+                |ui, (g, t)| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        let view = BoardView::new(t);
+                        let _ = game_end(ui, g, &view);
+                    });
+                },
+            );
+            check("game end", painted);
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problems:\n{}",
+        all.len(),
+        all.join("\n")
     );
 }

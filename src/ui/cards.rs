@@ -6,7 +6,7 @@ use bevy_egui::egui::{
 };
 
 use super::{BoardView, worry_icon};
-use crate::content::{ConnectionId, ConnectionKind, Content, Need, ResidentId};
+use crate::content::{ConnectionId, ConnectionKind, Content, District, Need, ResidentId};
 use crate::i18n::{LogContext, Texts, age_label, household_label, need_label, worry_label};
 use crate::rules::Game;
 
@@ -78,8 +78,9 @@ fn card_lines(
     let state = game.resident_state(r);
     let mut lines = Vec::new();
     let mark = if look.selected { "▶ " } else { "" };
+    let symbol = &content.district(card.district).symbol;
     lines.push(Some(
-        RichText::new(format!("{mark}{}", words.resident(r))).strong(),
+        RichText::new(format!("{mark}{symbol} {}", words.resident(r))).strong(),
     ));
     lines.push(Some(
         RichText::new(format!(
@@ -249,7 +250,7 @@ pub(super) fn resident_card(
 ) -> Response {
     let content = game.content();
     let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
-    let band = super::map::colour(content.district(content.resident(r).district));
+    let district = content.district(content.resident(r).district);
     let frame = card_frame(ui, stroke, open);
     let inner_width = (width - frame.total_margin().sum().x).max(40.0);
     let lines = if open {
@@ -271,7 +272,7 @@ pub(super) fn resident_card(
             }
         }
     });
-    paint_band(ui, inner.response.rect, band);
+    paint_band(ui, inner.response.rect, district, view.high_contrast);
     card_response(ui, words, content, r, look, inner.response.rect, stroke)
 }
 
@@ -314,13 +315,14 @@ fn card_response(
     response
 }
 
-/// The district's colour down the card's left edge, as on the printed card.
-fn paint_band(ui: &Ui, card: bevy_egui::egui::Rect, band: bevy_egui::egui::Color32) {
+/// The district's colour and pattern down the card's left edge, as on the
+/// printed card.
+fn paint_band(ui: &Ui, card: bevy_egui::egui::Rect, district: &District, high_contrast: bool) {
     let strip = bevy_egui::egui::Rect::from_min_max(
         card.left_top() + bevy_egui::egui::vec2(3.0, 3.0),
-        card.left_bottom() + bevy_egui::egui::vec2(9.0, -3.0),
+        card.left_bottom() + bevy_egui::egui::vec2(11.0, -3.0),
     );
-    ui.painter().rect_filled(strip, 2.0, band);
+    super::map::paint_band(&ui.painter_at(strip), strip, district, high_contrast);
 }
 
 /// The outline of a resident card: heavy when selected, marked when

@@ -254,6 +254,25 @@ pub(super) fn swatch(ui: &mut Ui, district: &District, high_contrast: bool) {
     );
 }
 
+/// Fills `rect` with the district's colour and pattern (a card's edge).
+pub(super) fn paint_band(painter: &Painter, rect: Rect, district: &District, high_contrast: bool) {
+    let poly = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+    ];
+    let fill = colour(district);
+    fill_polygon(painter, &poly, fill);
+    paint_pattern(
+        painter,
+        &poly,
+        district.pattern,
+        (rect.width() * 0.6).max(4.0),
+        pattern_stroke(fill, high_contrast),
+    );
+}
+
 pub(super) fn colour(district: &District) -> Color32 {
     let [r, g, b] = district.colour;
     Color32::from_rgb(r, g, b)

@@ -94,6 +94,60 @@ pub struct MenuUi {
     pub reason: String,
 }
 
+/// Facilitator tools, the bots' pace, year-end stops, back to the title,
+/// ending the game with a reason.
+fn session_choices(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option<MenuIntent> {
+    let t = view.texts;
+    let mut intent = None;
+    let mut facilitator = view.facilitator;
+    if ui
+        .checkbox(&mut facilitator, t.t("menu.facilitator"))
+        .changed()
+    {
+        intent = Some(MenuIntent::Facilitator(facilitator));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.t("menu.bot_pace"));
+        for pace in BotPace::ALL {
+            if ui
+                .selectable_label(view.pace == pace, t.t(pace.key()))
+                .clicked()
+                && view.pace != pace
+            {
+                intent = Some(MenuIntent::BotPace(pace));
+            }
+        }
+    });
+    let mut stop = view.stop_at_year_end;
+    if ui
+        .checkbox(&mut stop, t.t("menu.stop_at_year_end"))
+        .changed()
+    {
+        intent = Some(MenuIntent::StopAtYearEnd(stop));
+    }
+    ui.separator();
+    if ui.button(t.t("menu.to_title")).clicked() {
+        intent = Some(MenuIntent::Title);
+    }
+    ui.add(Label::new(RichText::new(t.t("menu.to_title_saved")).small()).wrap());
+    if !view.game_over {
+        ui.separator();
+        ui.label(t.t("facilitator.reason"));
+        ui.add(
+            TextEdit::singleline(&mut state.reason)
+                .hint_text(t.t("menu.end_reason_hint"))
+                .desired_width(f32::INFINITY),
+        );
+        let reason = state.reason.trim();
+        let end = ui.add_enabled(!reason.is_empty(), Button::new(t.t("menu.end_game")));
+        let end = end.on_disabled_hover_text(t.t("facilitator.reason_required"));
+        if end.clicked() {
+            intent = Some(MenuIntent::EndGame(reason.to_owned()));
+        }
+    }
+    intent
+}
+
 /// UI scales the menu offers, in percent.
 pub const SCALES: [u16; 4] = [100, 125, 150, 200];
 
@@ -135,60 +189,30 @@ fn settings(ui: &mut Ui, view: &MenuView<'_>) -> Option<MenuIntent> {
     intent
 }
 
-/// Draws the menu and returns what the person chose.
+/// Draws the menu and returns what the person chose: the session's choices
+/// on the left, the display's on the right, the keys underneath, so that it
+/// fits a 1280×720 canvas.
 pub fn game_menu(ui: &mut Ui, view: &MenuView<'_>, state: &mut MenuUi) -> Option<MenuIntent> {
     let t = view.texts;
     let mut intent = None;
-    ui.heading(t.t("menu.title"));
-    if ui.button(t.t("menu.resume")).clicked() {
-        intent = Some(MenuIntent::Resume);
-    }
-    ui.separator();
-    let mut facilitator = view.facilitator;
-    if ui
-        .checkbox(&mut facilitator, t.t("menu.facilitator"))
-        .changed()
-    {
-        intent = Some(MenuIntent::Facilitator(facilitator));
-    }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(t.t("menu.bot_pace"));
-        for pace in BotPace::ALL {
-            if ui
-                .selectable_label(view.pace == pace, t.t(pace.key()))
-                .clicked()
-                && view.pace != pace
-            {
-                intent = Some(MenuIntent::BotPace(pace));
-            }
+    let width = ui.ctx().content_rect().width() * 0.8;
+    ui.set_max_width(width);
+    ui.set_min_width(width);
+    ui.horizontal(|ui| {
+        ui.heading(t.t("menu.title"));
+        if ui.button(t.t("menu.resume")).clicked() {
+            intent = Some(MenuIntent::Resume);
         }
     });
-    let mut stop = view.stop_at_year_end;
-    if ui
-        .checkbox(&mut stop, t.t("menu.stop_at_year_end"))
-        .changed()
-    {
-        intent = Some(MenuIntent::StopAtYearEnd(stop));
-    }
-    if let Some(chosen) = settings(ui, view) {
-        intent = Some(chosen);
-    }
     ui.separator();
-    if ui.button(t.t("menu.to_title")).clicked() {
-        intent = Some(MenuIntent::Title);
-    }
-    ui.add(Label::new(RichText::new(t.t("menu.to_title_saved")).weak()).wrap());
-    if !view.game_over {
-        ui.separator();
-        ui.label(t.t("facilitator.reason"));
-        ui.add(TextEdit::singleline(&mut state.reason).hint_text(t.t("menu.end_reason_hint")));
-        let reason = state.reason.trim();
-        let end = ui.add_enabled(!reason.is_empty(), Button::new(t.t("menu.end_game")));
-        let end = end.on_disabled_hover_text(t.t("facilitator.reason_required"));
-        if end.clicked() {
-            intent = Some(MenuIntent::EndGame(reason.to_owned()));
+    ui.columns(2, |cols| {
+        if let Some(chosen) = session_choices(&mut cols[0], view, state) {
+            intent = Some(chosen);
         }
-    }
+        if let Some(chosen) = settings(&mut cols[1], view) {
+            intent = Some(chosen);
+        }
+    });
     ui.separator();
     ui.add(Label::new(RichText::new(t.t("board.shortcuts")).small()).wrap());
     if let Some(m) = view.message {
