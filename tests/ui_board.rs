@@ -891,3 +891,44 @@ fn a_practice_game_says_so_in_the_banner() {
         assert_eq!(h.query_by_label("［練習］").is_some(), practice);
     }
 }
+
+/// A collapse is a short moment (a fading frame while the screen appears),
+/// unless motion is reduced; either way the screen ends up fully drawn.
+#[test]
+fn a_collapse_is_shown_as_a_moment_unless_motion_is_reduced() {
+    // Bots that only end their turns let the town collapse.
+    let mut game = new_game(11);
+    while !game.is_over() {
+        let seat = game.current_seat();
+        if game.must_release() {
+            let card = game.hand(seat)[0];
+            game.act(seat, &Action::Release { card }).unwrap();
+        } else {
+            game.act(seat, &Action::EndTurn).unwrap();
+        }
+    }
+    assert!(matches!(game.outcome(), Some(Outcome::Collapsed { .. })));
+    for motion in [true, false] {
+        let texts = Texts::load("ja");
+        let g = game.clone();
+        // Frames a millisecond apart: the moment is still running.
+        let mut h = Harness::builder()
+            .with_size(vec2(1920.0, 1080.0))
+            .with_step_dt(0.001)
+            .build_ui(move |ui| {
+                let mut view = BoardView::new(&texts);
+                view.motion = motion;
+                let _ = game_end(ui, &g, &view);
+            });
+        h.step();
+        let red_frame = h.output().shapes.iter().any(|c| match &c.shape {
+            egui::Shape::Rect(r) => {
+                let s = r.stroke.color;
+                r.stroke.width >= 10.0 && s.r() > 100 && s.g() < 40
+            }
+            _ => false,
+        });
+        assert_eq!(red_frame, motion, "motion {motion}");
+        h.get_by_label("ふりかえりへ");
+    }
+}

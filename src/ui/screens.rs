@@ -76,8 +76,15 @@ pub fn game_end(ui: &mut Ui, game: &Game, view: &BoardView<'_>) -> Option<EndInt
     let words = view.words(game);
     let content = game.content();
     let mut intent = None;
+    let collapsed = matches!(outcome, Outcome::Collapsed { .. });
+    let shown = if collapsed && view.motion {
+        collapse_motion(ui)
+    } else {
+        1.0
+    };
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
+        ui.multiply_opacity(shown);
         match outcome {
             Outcome::Collapsed {
                 year,
@@ -254,6 +261,44 @@ fn end_card(
             );
         }
     });
+}
+
+/// The collapse as a short moment: the end screen fades in behind a red
+/// frame that fades out (about a second; a click or key shows it at once).
+/// Returns how far it is, 0 to 1.
+fn collapse_motion(ui: &mut Ui) -> f32 {
+    let id = ui.id().with("cc.collapse");
+    let skip = ui.input(|i| {
+        i.pointer.any_pressed()
+            || i.events
+                .iter()
+                .any(|e| matches!(e, bevy_egui::egui::Event::Key { pressed: true, .. }))
+    });
+    let started = ui.ctx().data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    let t = if skip {
+        ui.ctx().animate_value_with_time(id, 1.0, 0.0)
+    } else if started {
+        ui.ctx().animate_value_with_time(id, 1.0, 1.0)
+    } else {
+        // the first frame: start from nothing
+        ui.ctx().data_mut(|d| d.insert_temp(id, true));
+        ui.ctx().animate_value_with_time(id, 0.0, 0.0)
+    };
+    if t < 1.0 {
+        let rect = ui.max_rect();
+        let alpha = ((1.0 - t) * 220.0) as u8;
+        ui.painter().rect_stroke(
+            rect.shrink(6.0),
+            0.0,
+            Stroke::new(
+                12.0,
+                bevy_egui::egui::Color32::from_rgba_unmultiplied(190, 20, 0, alpha),
+            ),
+            StrokeKind::Inside,
+        );
+        ui.ctx().request_repaint();
+    }
+    t.max(0.05)
 }
 
 /// The readable log: recent events as full sentences (from
