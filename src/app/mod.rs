@@ -22,6 +22,7 @@ mod settings;
 mod setup_form;
 mod table;
 mod timing;
+mod timing_targets;
 mod title_screen;
 
 use std::process::{ExitCode, Termination};

@@ -9,6 +9,8 @@ use bevy_egui::egui;
 use crate::content::Content;
 use crate::i18n::Texts;
 use crate::rules::{BotKind, SeatKind, SeatSetup, Setup};
+use crate::ui::Target;
+use crate::ui::targets::record;
 
 /// Height of the facilitator-mode choice: a target easy to hit on a
 /// projector's laptop, far above a checkbox's box.
@@ -279,12 +281,16 @@ pub fn setup_screen(
     ui.horizontal(|ui| {
         let back =
             egui::Button::new(texts.t("setup.back")).min_size(egui::vec2(160.0, ACTION_HEIGHT));
-        if ui.add(back).clicked() {
+        let back = ui.add(back);
+        record(ui.ctx(), Target::SetupBack, back.rect);
+        if back.clicked() {
             intent = Some(SetupIntent::Back);
         }
         let start = egui::Button::new(egui::RichText::new(texts.t("setup.start")).strong())
             .min_size(egui::vec2(240.0, ACTION_HEIGHT));
-        if ui.add(start).clicked() {
+        let start = ui.add(start);
+        record(ui.ctx(), Target::SetupStart, start.rect);
+        if start.clicked() {
             intent = Some(SetupIntent::Start);
         }
     });

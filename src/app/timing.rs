@@ -6,7 +6,9 @@
 //! - `cc-timing click_frame` for each left click, once the first frame after
 //!   the release that looks different from the frame before the press (its
 //!   egui paint output changed: the click's effect) is rendered;
-//! - `cc-timing click_no_effect` when nothing changed within 2 s of a release.
+//! - `cc-timing click_no_effect` when nothing changed within 2 s of a release;
+//! - `cc-timing targets …`, where the named things to click are, whenever
+//!   they move (see [`super::timing_targets`]).
 //!
 //! The first two carry `unix_us`, the wall-clock time in µs since the Unix
 //! epoch, so a driver (`benches/app_timing.rs`) can subtract when it launched
@@ -61,6 +63,7 @@ pub(super) fn install(app: &mut App, started: Instant) {
         PostUpdate,
         watch_frames.after(EguiPostUpdateSet::ProcessOutput),
     );
+    super::timing_targets::install(app);
     if let Some(render) = app.get_sub_app_mut(RenderApp) {
         render
             .init_resource::<Marks>()

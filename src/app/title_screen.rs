@@ -38,7 +38,9 @@ pub fn title_screen(
             egui::Button::new(egui::RichText::new(text).size(32.0))
                 .min_size(egui::vec2(420.0, 64.0))
         };
-        if ui.add(big(texts.t("title.new_session"))).clicked() {
+        let new_session = ui.add(big(texts.t("title.new_session")));
+        crate::ui::targets::record(ui.ctx(), crate::ui::Target::NewSession, new_session.rect);
+        if new_session.clicked() {
             intent = Some(TitleIntent::NewSession);
         }
         if ui.add(big(texts.t("title.guided"))).clicked() {

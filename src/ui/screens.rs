@@ -19,6 +19,7 @@ pub fn handoff(ui: &mut Ui, texts: &Texts, name: &str, role: &str) -> bool {
     let sentence = texts.fmt("handoff.next", &[("name", &name), ("role", &role)]);
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click());
+    super::targets::record(ui.ctx(), super::Target::Handoff, rect);
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Button, true, &sentence));
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();

@@ -2,6 +2,7 @@
 //! hand, the offer row), recorded as the board draws them each frame, so
 //! that overlays (the guided first game's callouts), the layout test and the
 //! click-timing benchmark find what they point at by name, not by pixels.
+//! The title and setup screens record their buttons too, for the benchmark.
 
 use bevy_egui::egui::{Context, Id, Rect};
 
@@ -37,6 +38,11 @@ pub enum Target {
     YearEndContinue,
     /// The handoff card between seats.
     Handoff,
+    /// The title screen's New session button.
+    NewSession,
+    /// The setup screen's Start and Back buttons.
+    SetupStart,
+    SetupBack,
 }
 
 /// Where each target was drawn in the last frame, in points.
@@ -100,4 +106,34 @@ pub fn record(ctx: &Context, target: Target, rect: Rect) {
 pub fn drawing(ctx: &Context) -> Targets {
     ctx.data(|d| d.get_temp::<Targets>(drawing_id()))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy_egui::egui::{RawInput, pos2, vec2};
+
+    use super::*;
+
+    #[test]
+    fn a_second_begin_in_the_same_pass_keeps_the_last_frame() {
+        let ctx = Context::default();
+        let rect = Rect::from_min_size(pos2(10.0, 20.0), vec2(30.0, 40.0));
+        // each pass's textures are dropped unused, so they are cleared first
+        let pass = |draw: &dyn Fn(&Context)| {
+            ctx.run_ui(RawInput::default(), |ui| draw(ui.ctx()))
+                .textures_delta
+                .clear();
+        };
+        pass(&|ctx| {
+            begin(ctx);
+            record(ctx, Target::EndTurn, rect);
+        });
+        pass(&|ctx| {
+            begin(ctx);
+            // the timing probe and a screen may both start the record
+            begin(ctx);
+            assert_eq!(Targets::of(ctx).rect(Target::EndTurn), Some(rect));
+        });
+        assert_eq!(Targets::of(&ctx).rect(Target::EndTurn), Some(rect));
+    }
 }
