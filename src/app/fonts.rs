@@ -19,43 +19,33 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(bevy_egui::EguiPrimaryContextPass, prewarm_glyphs);
 }
 
-/// Sizes (points) the screens draw text at besides the text styles: the
-/// title screen's and the year end's headings, the pause sign.
-const EXTRA_SIZES: [f32; 5] = [crate::ui::style::TITLE_SIZE, 64.0, 36.0, 20.0, 120.0];
-
-/// Lays out every character the game may draw ([`crate::ui::style::glyph_set`])
-/// at every text size whenever the zoom changes (and at the start), so the
-/// font atlas holds them all before any screen needs them: no frame draws
-/// with glyphs missing (「プレイヤー　さん」, 「0: 0」).
+/// Lays out every character the game may draw in the current language
+/// ([`crate::ui::style::glyph_set`]) at the body size, which most text
+/// uses, whenever the zoom or the language changes (and at the
+/// start), so the font atlas holds them before any screen needs them: no
+/// frame draws with glyphs missing (「プレイヤー　さん」, 「0: 0」). Other
+/// sizes (the title's, the pause sign) are laid out when first drawn.
 fn prewarm_glyphs(
     mut contexts: bevy_egui::EguiContexts,
     scenario: Res<super::Scenario>,
-    mut chars: Local<Option<String>>,
-    mut warmed: Local<Option<f32>>,
+    texts: Res<super::AppTexts>,
+    mut warmed: Local<Option<(f32, &'static str)>>,
 ) {
     let Ok(ctx) = contexts.ctx_mut() else {
         return;
     };
-    let ppp = ctx.pixels_per_point();
-    if *warmed == Some(ppp) {
+    let now = (ctx.pixels_per_point(), texts.0.language());
+    if *warmed == Some(now) {
         return;
     }
-    let chars = chars.get_or_insert_with(|| crate::ui::style::glyph_set(&scenario.content));
-    let sizes: Vec<f32> = ctx
-        .global_style()
-        .text_styles
-        .values()
-        .map(|f| f.size)
-        .collect();
+    let chars = crate::ui::style::glyph_set(&scenario.content, now.1);
     ctx.fonts_mut(|fonts| {
-        for size in sizes.iter().chain(&EXTRA_SIZES) {
-            for family in [FontFamily::Proportional, FontFamily::Monospace] {
-                let font = egui::FontId::new(*size, family);
-                let _ = fonts.layout_no_wrap(chars.clone(), font, egui::Color32::BLACK);
-            }
+        for size in [crate::ui::style::BODY_SIZE] {
+            let font = egui::FontId::proportional(size);
+            let _ = fonts.layout_no_wrap(chars.clone(), font, egui::Color32::BLACK);
         }
     });
-    *warmed = Some(ppp);
+    *warmed = Some(now);
 }
 
 /// Sets fonts and text sizes once, when an egui context (a window) appears,

@@ -139,17 +139,15 @@ pub fn contrast(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// Every character the game may draw: every string of both languages and
-/// every text of `content`, each once, in a stable order. Laying these out
-/// once per zoom puts every glyph in the font atlas before a screen needs
-/// it, so no frame draws with glyphs missing.
-pub fn glyph_set(content: &crate::content::Content) -> String {
+/// Every character the game may draw in `lang`: every string of that
+/// language and every text of `content`, each once, in a stable order.
+/// Laying these out once per zoom puts every glyph in the font atlas before
+/// a screen needs it, so no frame draws with glyphs missing.
+pub fn glyph_set(content: &crate::content::Content, lang: &str) -> String {
     let mut chars = std::collections::BTreeSet::new();
-    for lang in ["ja", "en"] {
-        let texts = crate::i18n::Texts::load(lang);
-        for key in texts.keys() {
-            chars.extend(texts.t(key).chars());
-        }
+    let texts = crate::i18n::Texts::load(lang);
+    for key in texts.keys() {
+        chars.extend(texts.t(key).chars());
     }
     chars.extend(format!("{content:?}").chars());
     chars.extend("0123456789:/%+-.,()[]！‼？◎▶✓●○¥✚☗♡".chars());
@@ -185,7 +183,7 @@ mod tests {
     #[test]
     fn the_glyph_set_holds_every_character_of_every_text() {
         let content = crate::content::default_content().expect("the default deck validates");
-        let set = glyph_set(&content);
+        let set = glyph_set(&content, "ja");
         let texts = crate::i18n::Texts::load("ja");
         for key in texts.keys() {
             for c in texts.t(key).chars().filter(|c| !c.is_control()) {
