@@ -39,11 +39,9 @@ fn prewarm_glyphs(
         return;
     }
     let chars = crate::ui::style::glyph_set(&scenario.content, now.1);
+    let font = egui::FontId::proportional(crate::ui::style::BODY_SIZE);
     ctx.fonts_mut(|fonts| {
-        for size in [crate::ui::style::BODY_SIZE] {
-            let font = egui::FontId::proportional(size);
-            let _ = fonts.layout_no_wrap(chars.clone(), font, egui::Color32::BLACK);
-        }
+        let _ = fonts.layout_no_wrap(chars, font, egui::Color32::BLACK);
     });
     *warmed = Some(now);
 }
