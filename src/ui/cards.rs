@@ -194,6 +194,22 @@ fn card_frame(ui: &Ui, stroke: Stroke, open: bool) -> Frame {
         .fill(ui.visuals().faint_bg_color)
 }
 
+/// The lines a card draws: all of [`card_lines`] when open, else the one line.
+fn lines_of(
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    look: &ResidentLook,
+    open: bool,
+) -> Vec<Option<RichText>> {
+    if open {
+        card_lines(game, view, words, r, look)
+    } else {
+        vec![Some(line_text(game, words, r, look))]
+    }
+}
+
 /// Space between the lines of a card.
 const LINE_GAP: f32 = 2.0;
 
@@ -212,11 +228,7 @@ pub(super) fn card_height(
     let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
     let frame = card_frame(ui, stroke, open);
     let inner = (width - frame.total_margin().sum().x).max(40.0);
-    let lines = if open {
-        card_lines(game, view, words, r, look)
-    } else {
-        vec![Some(line_text(game, words, r, look))]
-    };
+    let lines = lines_of(game, view, words, r, look, open);
     let rule = ui.spacing().item_spacing.y;
     let mut height = 0.0;
     for (i, line) in lines.into_iter().enumerate() {
@@ -253,11 +265,7 @@ pub(super) fn resident_card(
     let district = content.district(content.resident(r).district);
     let frame = card_frame(ui, stroke, open);
     let inner_width = (width - frame.total_margin().sum().x).max(40.0);
-    let lines = if open {
-        card_lines(game, view, words, r, look)
-    } else {
-        vec![Some(line_text(game, words, r, look))]
-    };
+    let lines = lines_of(game, view, words, r, look, open);
     let inner = frame.show(ui, |ui| {
         ui.set_width(inner_width);
         ui.spacing_mut().item_spacing.y = LINE_GAP;

@@ -57,25 +57,15 @@ pub(super) fn side_column(
                 );
                 let hand = game.hand(seat).to_vec();
                 chip_grid(ui, &hand, |ui, i, card| {
-                    let action = Action::Release { card };
-                    let verdict = allowed(game, view, words, &action);
-                    let name = t.fmt("board.release_n", &[("n", &(i + 1))]);
-                    let response = connection_chip(
-                        ui,
-                        game.content(),
-                        t,
+                    let chip = ActChip {
+                        action: Action::Release { card },
                         card,
-                        Some(i),
-                        verdict.is_ok(),
-                        &name,
-                        compact,
-                    );
-                    record(ui.ctx(), Target::HandCard(i), response.rect);
-                    if response.clicked() {
-                        match verdict {
-                            Ok(()) => intent = Some(Intent::Act(action)),
-                            Err(why) => state.refusal = Some(why),
-                        }
+                        key: i,
+                        label: t.fmt("board.release_n", &[("n", &(i + 1))]),
+                        target: Target::HandCard(i),
+                    };
+                    if let Some(asked) = chip.draw(ui, game, view, words, state, compact) {
+                        intent = Some(asked);
                     }
                 });
             });
@@ -106,25 +96,15 @@ pub(super) fn side_column(
     let offer = connect_cards(game);
     let shown = game.offer().len();
     let mut connect = |ui: &mut Ui, i: usize, card: ConnectionId| {
-        let action = Action::Connect { card };
-        let verdict = allowed(game, view, words, &action);
-        let name = t.fmt("board.connect_n", &[("n", &(i + 1))]);
-        let response = connection_chip(
-            ui,
-            game.content(),
-            t,
+        let chip = ActChip {
+            action: Action::Connect { card },
             card,
-            Some(i),
-            verdict.is_ok(),
-            &name,
-            compact,
-        );
-        record(ui.ctx(), Target::OfferCard(i), response.rect);
-        if response.clicked() {
-            match verdict {
-                Ok(()) => intent = Some(Intent::Act(action)),
-                Err(why) => state.refusal = Some(why),
-            }
+            key: i,
+            label: t.fmt("board.connect_n", &[("n", &(i + 1))]),
+            target: Target::OfferCard(i),
+        };
+        if let Some(asked) = chip.draw(ui, game, view, words, state, compact) {
+            intent = Some(asked);
         }
     };
     chip_grid(ui, &offer[..shown], &mut connect);
@@ -148,6 +128,53 @@ pub(super) fn side_column(
         record(ui.ctx(), Target::Map, rect.with_max_y(ui.cursor().top()));
     }
     intent
+}
+
+/// A card that does something when clicked (Connect from the offer row,
+/// Release from the hand): numbered, enabled when the rules allow, and a
+/// click it cannot take says why under the buttons.
+struct ActChip {
+    action: Action,
+    card: ConnectionId,
+    key: usize,
+    /// The name screen readers and tests find it by (「つながる [1]」).
+    label: String,
+    target: Target,
+}
+
+impl ActChip {
+    fn draw(
+        self,
+        ui: &mut Ui,
+        game: &Game,
+        view: &BoardView<'_>,
+        words: &LogContext<'_>,
+        state: &mut BoardUi,
+        compact: bool,
+    ) -> Option<Intent> {
+        let verdict = allowed(game, view, words, &self.action);
+        let response = connection_chip(
+            ui,
+            game.content(),
+            view.texts,
+            self.card,
+            Some(self.key),
+            verdict.is_ok(),
+            &self.label,
+            compact,
+        );
+        record(ui.ctx(), self.target, response.rect);
+        if !response.clicked() {
+            return None;
+        }
+        match verdict {
+            Ok(()) => Some(Intent::Act(self.action)),
+            Err(why) => {
+                state.refusal = Some(why);
+                None
+            }
+        }
+    }
 }
 
 /// Listen, Prescribe, End turn and Undo: enabled only when the rules allow;
