@@ -122,3 +122,37 @@ fn end_leaves_the_guided_game_for_the_title() {
     assert!(app.world().get_resource::<Table>().is_none());
     assert!(app.world().get_resource::<GuideOverlay>().is_none());
 }
+
+/// While a step waits for Next, the bots wait too, even on their own turn;
+/// skipping the guide lets them play.
+#[test]
+fn bots_wait_while_a_step_is_read_even_on_their_turn() {
+    let mut app = guided_app("en");
+    let texts = Texts::load("en");
+    app.world_mut()
+        .resource_mut::<Table>()
+        .apply(Action::EndTurn, &texts)
+        .unwrap();
+    app.update();
+    assert!(!app.world().resource::<Table>().current_is_human());
+    // a designer's script that asks to read something now, on a bot's turn
+    let reading = {
+        let guide = &app.world().resource::<GuideOverlay>().guide;
+        let mut step = guide.step().expect("a step").clone();
+        step.advance = Advance::Click;
+        community_coping::guide::Guide::new(vec![step])
+    };
+    app.insert_resource(GuideOverlay::new(reading));
+    app.update();
+    assert!(app.world().resource::<GuideOverlay>().holds_bots());
+    let before = app.world().resource::<Table>().events.len();
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Table>().events.len(), before);
+    press(&mut app, GuideIntent::Skip);
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(app.world().resource::<Table>().events.len() > before);
+}

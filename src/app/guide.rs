@@ -28,6 +28,14 @@ pub struct GuideOverlay {
 }
 
 impl GuideOverlay {
+    /// Whether the guide waits for the person to read and press Next: the
+    /// bots wait too, so nothing moves on under the callout.
+    pub fn holds_bots(&self) -> bool {
+        self.guide
+            .step()
+            .is_some_and(|s| s.advance == crate::guide::Advance::Click)
+    }
+
     pub fn new(guide: Guide) -> Self {
         Self {
             guide,

@@ -345,9 +345,14 @@ fn play_bots(
     texts: Res<AppTexts>,
     settings: Res<AppSettings>,
     time: Res<Time>,
+    guide: Option<Res<super::guide::GuideOverlay>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     if table.paused || table.game.is_over() || table.current_is_human() {
+        return;
+    }
+    if guide.is_some_and(|g| g.holds_bots()) {
+        // the guided game's callout is being read: nothing moves on
         return;
     }
     let now = time.elapsed_secs_f64();
