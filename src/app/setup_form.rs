@@ -329,7 +329,11 @@ fn seat_row(
         {
             seat.kind = SeatKind::Bot(BotKind::Heuristic);
         }
-        if content.roles()[seat.role].needs_home_district() {
+    });
+    // On its own line: a combo box does not wrap, and past the right edge it
+    // would widen the whole form.
+    if content.roles()[seat.role].needs_home_district() {
+        ui.horizontal(|ui| {
             ui.label(texts.t("setup.home_district"));
             egui::ComboBox::from_id_salt(("home", i))
                 .selected_text(&homes[seat.home])
@@ -338,8 +342,8 @@ fn seat_row(
                         ui.selectable_value(&mut seat.home, k, name);
                     }
                 });
-        }
-    });
+        });
+    }
     ui.label(egui::RichText::new(content.roles()[seat.role].ability_text.get(lang)).italics());
 }
 
