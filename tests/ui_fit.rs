@@ -103,6 +103,9 @@ fn setup_keeps_start_in_view_with_six_seats_and_the_rename_section_open() {
 #[test]
 fn the_facilitator_mode_toggle_is_big_enough_to_hit() {
     let mut h = setup_harness("ja");
+    // the form scrolls above the Start bar: bring the toggle into view first
+    h.get_by_label("使う").scroll_to_me();
+    h.run();
     let on = h.get_by_label("使う");
     assert!(on.rect().height() >= 32.0, "{:?}", on.rect());
     assert!(inside(on.rect()));
