@@ -3,8 +3,8 @@
 //! against the collapse threshold as pips, a number and a warning glyph.
 
 use bevy_egui::egui::{
-    Align2, Color32, Mesh, Painter, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, TextStyle, Ui,
-    Vec2, WidgetInfo, WidgetType, pos2, vec2,
+    Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Sense, Shape, Stroke, StrokeKind,
+    TextStyle, Ui, Vec2, WidgetInfo, WidgetType, pos2, vec2,
 };
 
 use super::BoardView;
@@ -45,7 +45,8 @@ pub(super) fn load_sentence(
     )
 }
 
-/// Draws the map, as large as fits `max_height`; `highlight` gets a heavy outline.
+/// Draws the map, as large as fits `max_height`; `highlight` gets a heavy
+/// outline; `named` puts each district's name on its label too.
 pub(super) fn town_map(
     ui: &mut Ui,
     game: &Game,
@@ -53,6 +54,7 @@ pub(super) fn town_map(
     words: &LogContext<'_>,
     highlight: Option<DistrictId>,
     max_height: f32,
+    named: bool,
 ) {
     let districts = game.content().districts();
     let Some((min, max)) = bounds(districts) else {
@@ -106,19 +108,29 @@ pub(super) fn town_map(
         .enumerate()
         .map(|(i, district)| {
             let load = loads.get(i).copied().unwrap_or(0);
-            let text = format!(
-                "{} {}",
-                district.symbol,
-                map_load(view.texts, load, threshold)
-            );
+            let load = map_load(view.texts, load, threshold);
+            // The board names districts on their panels; a map on its own names them here.
+            let text = if named {
+                let name = words.district(DistrictId::from_index(i));
+                format!("{} {name} {load}", district.symbol)
+            } else {
+                format!("{} {load}", district.symbol)
+            };
             (text, to_screen(district.position))
         })
         .collect();
-    let plates = place_labels(ui, &painter, rect, &labels);
+    // A map on its own (the replay's) is large: its labels are body text.
+    let style = if named {
+        TextStyle::Body
+    } else {
+        TextStyle::Small
+    };
+    let font = style.resolve(ui.style());
+    let plates = place_labels(&painter, &font, rect, &labels);
     for (i, ((text, _), plate)) in labels.iter().zip(&plates).enumerate() {
         let d = DistrictId::from_index(i);
         let load = loads.get(i).copied().unwrap_or(0);
-        label_plate(ui, &painter, *plate, text, view.high_contrast);
+        label_plate(ui, &painter, *plate, text, &font, view.high_contrast);
         let sentence = load_sentence(words, d, load, threshold);
         let response = ui.interact(*plate, ui.id().with(("cc.map.district", i)), Sense::hover());
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Label, true, &sentence));
@@ -141,8 +153,12 @@ fn map_load(texts: &Texts, load: usize, threshold: usize) -> String {
 
 /// Plates for `labels` centred on their points, then pushed apart (a few
 /// rounds of halving each overlap) and kept inside `area`.
-fn place_labels(ui: &Ui, painter: &Painter, area: Rect, labels: &[(String, Pos2)]) -> Vec<Rect> {
-    let font = TextStyle::Small.resolve(ui.style());
+fn place_labels(
+    painter: &Painter,
+    font: &FontId,
+    area: Rect,
+    labels: &[(String, Pos2)],
+) -> Vec<Rect> {
     let pad = vec2(6.0, 2.0);
     let mut plates: Vec<Rect> = labels
         .iter()
@@ -202,7 +218,14 @@ fn keep_inside(plate: Rect, area: Rect) -> Rect {
 }
 
 /// One line of text centred on a plate that keeps it readable over any pattern.
-fn label_plate(ui: &Ui, painter: &Painter, rect: Rect, text: &str, high_contrast: bool) {
+fn label_plate(
+    ui: &Ui,
+    painter: &Painter,
+    rect: Rect,
+    text: &str,
+    font: &FontId,
+    high_contrast: bool,
+) {
     let visuals = ui.visuals();
     let ink = visuals.strong_text_color();
     let width = if high_contrast { 2.0 } else { 1.0 };
@@ -212,7 +235,7 @@ fn label_plate(ui: &Ui, painter: &Painter, rect: Rect, text: &str, high_contrast
         rect.center(),
         Align2::CENTER_CENTER,
         text,
-        TextStyle::Small.resolve(ui.style()),
+        font.clone(),
         ink,
     );
 }

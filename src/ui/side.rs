@@ -123,7 +123,7 @@ pub(super) fn side_column(
     if room >= MIN_MAP_HEIGHT {
         let highlight = state.selected.map(|r| game.content().resident(r).district);
         let top = ui.cursor().top();
-        ui.vertical_centered(|ui| town_map(ui, game, view, words, highlight, room));
+        ui.vertical_centered(|ui| town_map(ui, game, view, words, highlight, room, false));
         let rect = ui.min_rect().with_min_y(top);
         record(ui.ctx(), Target::Map, rect.with_max_y(ui.cursor().top()));
     }

@@ -256,9 +256,11 @@ fn big_map(ui: &mut Ui, game: &crate::rules::Game, view: &DebriefView<'_>, r: &R
     let height = ui.available_height().max(MAP_MIN_HEIGHT);
     let rect = ui
         .vertical_centered(|ui| {
-            ui.scope(|ui| crate::ui::map::town_map(ui, game, &board_view, &words, None, height))
-                .response
-                .rect
+            ui.scope(|ui| {
+                crate::ui::map::town_map(ui, game, &board_view, &words, None, height, true)
+            })
+            .response
+            .rect
         })
         .inner;
     record(ui.ctx(), Target::Map, rect);
