@@ -4,51 +4,17 @@
 use std::sync::Arc;
 
 use community_coping::bots::Bot;
-use community_coping::content::{ConnectionId, Content, ResidentId, Sources, load};
+use community_coping::content::{ConnectionId, ResidentId, Sources, load};
 use community_coping::guide::{
     ActionKind, Advance, Guide, Pointer, Script, TRAINEE_SEAT, load as load_guide, one_line,
     tutorial,
 };
 use community_coping::rules::{Action, BotKind, Event, Game, ResidentPlace};
 
-macro_rules! deck {
-    ($name:literal) => {
-        (
-            $name,
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/scenarios/tutorial/",
-                $name
-            )),
-        )
-    };
-}
-
-/// The tutorial deck's files with `guide` as its guide.ron.
-fn with_guide(guide: &str) -> Sources {
-    Sources::in_memory(
-        "scenarios/tutorial",
-        &[
-            deck!("scenario.ron"),
-            deck!("map.ron"),
-            deck!("residents.ron"),
-            deck!("connections.ron"),
-            deck!("roles.ron"),
-            deck!("events.ron"),
-            ("guide.ron", guide),
-        ],
-    )
-}
-
-const GUIDE: &str = deck!("guide.ron").1;
-
-fn deck_content() -> Arc<Content> {
-    Arc::new(
-        load(&with_guide(GUIDE))
-            .expect("the tutorial deck loads")
-            .content,
-    )
-}
+mod common;
+use common::{
+    TUTORIAL_GUIDE as GUIDE, tutorial_content as deck_content, tutorial_with_guide as with_guide,
+};
 
 #[test]
 fn the_bundled_deck_and_guide_load_without_a_warning() {
@@ -257,7 +223,11 @@ fn a_bad_guide_file_gives_one_clear_line() {
     assert!(error_line(&bad).contains("at most 200"));
 
     // no guide at all
-    let sources = Sources::in_memory("scenarios/tutorial", &[deck!("scenario.ron")]);
+    let scenario = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/tutorial/scenario.ron"
+    ));
+    let sources = Sources::in_memory("scenarios/tutorial", &[("scenario.ron", scenario)]);
     let err = load_guide(&sources, &deck_content()).unwrap_err();
     assert!(one_line(&err.0[0]).contains("`guide.ron` is missing"));
 }

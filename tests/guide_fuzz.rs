@@ -2,49 +2,19 @@
 //! changed, inserted or cut, and with random text, never panics, and every
 //! problem it reports is one line naming the file.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
-use community_coping::content::{Content, Sources, load};
+use community_coping::content::Content;
 use community_coping::guide::{load as load_guide, one_line};
 use proptest::prelude::*;
 
-macro_rules! deck {
-    ($name:literal) => {
-        (
-            $name,
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/scenarios/tutorial/",
-                $name
-            )),
-        )
-    };
-}
+mod common;
+use common::{
+    TUTORIAL_GUIDE as GUIDE, tutorial_content as content, tutorial_with_guide as with_guide,
+};
 
-fn with_guide(guide: &str) -> Sources {
-    Sources::in_memory(
-        "scenarios/tutorial",
-        &[
-            deck!("scenario.ron"),
-            deck!("map.ron"),
-            deck!("residents.ron"),
-            deck!("connections.ron"),
-            deck!("roles.ron"),
-            deck!("events.ron"),
-            ("guide.ron", guide),
-        ],
-    )
-}
-
-const GUIDE: &str = deck!("guide.ron").1;
-
-fn content() -> Arc<Content> {
-    Arc::new(
-        load(&with_guide(GUIDE))
-            .expect("the tutorial deck loads")
-            .content,
-    )
-}
+/// The deck, loaded once for every case.
+static CONTENT: LazyLock<Arc<Content>> = LazyLock::new(content);
 
 /// Loads `text` as the guide; every diagnostic must be one line in the guide's file.
 fn check(content: &Arc<Content>, text: &str) {
@@ -87,19 +57,19 @@ proptest! {
     fn a_damaged_guide_never_panics_and_says_why_in_one_line(
         edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..6)
     ) {
-        check(&content(), &edited(GUIDE, &edits));
+        check(&CONTENT, &edited(GUIDE, &edits));
     }
 
     #[test]
     fn random_text_as_a_guide_is_one_clear_line(text in "\\PC{0,400}") {
-        check(&content(), &text);
+        check(&CONTENT, &text);
     }
 }
 
 #[test]
 fn a_cut_guide_is_refused_in_one_line_naming_the_file() {
     // The edits reach the reader: half a guide is refused, and says so.
-    let content = content();
+    let content = Arc::clone(&CONTENT);
     let half = &GUIDE[..GUIDE.len() / 2];
     let half = &half[..half.char_indices().last().map_or(0, |(i, _)| i)];
     let errors = load_guide(&with_guide(half), &content).expect_err("half a guide is refused");

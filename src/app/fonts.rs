@@ -38,7 +38,7 @@ fn prewarm_glyphs(
     if *warmed == Some(now) {
         return;
     }
-    let chars = crate::ui::style::glyph_set(&scenario.content, now.1);
+    let chars = crate::ui::style::glyph_set(&scenario.content, &texts.0);
     let font = egui::FontId::proportional(crate::ui::style::BODY_SIZE);
     ctx.fonts_mut(|fonts| {
         let _ = fonts.layout_no_wrap(chars, font, egui::Color32::BLACK);

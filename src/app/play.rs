@@ -284,6 +284,16 @@ fn apply_menu(
     };
     redraw.write(RequestRedraw);
     play.menu_message = None;
+    // A setting is remembered as soon as it is chosen.
+    let setting = matches!(
+        choice,
+        MenuIntent::BotPace(_)
+            | MenuIntent::StopAtYearEnd(_)
+            | MenuIntent::Language(_)
+            | MenuIntent::Scale(_)
+            | MenuIntent::HighContrast(_)
+            | MenuIntent::ReducedMotion(_)
+    );
     match choice {
         MenuIntent::Resume => play.menu = None,
         MenuIntent::Facilitator(on) => {
@@ -295,31 +305,15 @@ fn apply_menu(
             };
             play.menu_message = table.record(&record).err();
         }
-        MenuIntent::BotPace(pace) => {
-            settings.0.bot_pace_ms = pace.millis();
-            play.menu_message = settings.save().err();
-        }
-        MenuIntent::StopAtYearEnd(stop) => {
-            settings.0.stop_at_year_end = stop;
-            play.menu_message = settings.save().err();
-        }
+        MenuIntent::BotPace(pace) => settings.0.bot_pace_ms = pace.millis(),
+        MenuIntent::StopAtYearEnd(stop) => settings.0.stop_at_year_end = stop,
         MenuIntent::Language(code) => {
             settings.0.language = code.to_owned();
             app_texts.0 = Texts::load(code);
-            play.menu_message = settings.save().err();
         }
-        MenuIntent::Scale(percent) => {
-            settings.0.ui_scale = f32::from(percent) / 100.0;
-            play.menu_message = settings.save().err();
-        }
-        MenuIntent::HighContrast(on) => {
-            settings.0.high_contrast = on;
-            play.menu_message = settings.save().err();
-        }
-        MenuIntent::ReducedMotion(on) => {
-            settings.0.reduced_motion = on;
-            play.menu_message = settings.save().err();
-        }
+        MenuIntent::Scale(percent) => settings.0.ui_scale = f32::from(percent) / 100.0,
+        MenuIntent::HighContrast(on) => settings.0.high_contrast = on,
+        MenuIntent::ReducedMotion(on) => settings.0.reduced_motion = on,
         MenuIntent::Title => {
             // every record is already on disk: the title offers to resume it
             play.menu = None;
@@ -332,6 +326,9 @@ fn apply_menu(
                 Err(e) => play.menu_message = Some(e),
             }
         }
+    }
+    if setting {
+        play.menu_message = settings.save().err();
     }
 }
 

@@ -86,7 +86,12 @@ pub fn board(
 
 /// Draws `add` in a child laid out top-down inside `rect` (clipped to it);
 /// returns the rectangle actually used.
-fn region(ui: &mut Ui, rect: Rect, salt: &str, add: impl FnOnce(&mut Ui)) -> Rect {
+pub(super) fn region(
+    ui: &mut Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui),
+) -> Rect {
     let mut child = ui.new_child(
         UiBuilder::new()
             .id_salt(salt)

@@ -194,19 +194,41 @@ fn card_frame(ui: &Ui, stroke: Stroke, open: bool) -> Frame {
         .fill(ui.visuals().faint_bg_color)
 }
 
-/// The lines a card draws: all of [`card_lines`] when open, else the one line.
-fn lines_of(
-    game: &Game,
-    view: &BoardView<'_>,
-    words: &LogContext<'_>,
-    r: ResidentId,
-    look: &ResidentLook,
-    open: bool,
-) -> Vec<Option<RichText>> {
-    if open {
-        card_lines(game, view, words, r, look)
-    } else {
-        vec![Some(line_text(game, words, r, look))]
+/// What a resident's card is made of when drawn `width` wide, open (every
+/// line of [`card_lines`]) or as one line: the one description both drawing
+/// and measuring use.
+struct CardParts {
+    stroke: Stroke,
+    frame: Frame,
+    inner_width: f32,
+    lines: Vec<Option<RichText>>,
+}
+
+impl CardParts {
+    fn of(
+        ui: &Ui,
+        game: &Game,
+        view: &BoardView<'_>,
+        words: &LogContext<'_>,
+        r: ResidentId,
+        look: &ResidentLook,
+        width: f32,
+        open: bool,
+    ) -> CardParts {
+        let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
+        let frame = card_frame(ui, stroke, open);
+        let inner_width = (width - frame.total_margin().sum().x).max(40.0);
+        let lines = if open {
+            card_lines(game, view, words, r, look)
+        } else {
+            vec![Some(line_text(game, words, r, look))]
+        };
+        CardParts {
+            stroke,
+            frame,
+            inner_width,
+            lines,
+        }
     }
 }
 
@@ -225,27 +247,29 @@ pub(super) fn card_height(
     width: f32,
     open: bool,
 ) -> f32 {
-    let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
-    let frame = card_frame(ui, stroke, open);
-    let inner = (width - frame.total_margin().sum().x).max(40.0);
-    let lines = lines_of(game, view, words, r, look, open);
+    let card = CardParts::of(ui, game, view, words, r, look, width, open);
     let rule = ui.spacing().item_spacing.y;
     let mut height = 0.0;
-    for (i, line) in lines.into_iter().enumerate() {
+    for (i, line) in card.lines.into_iter().enumerate() {
         if i > 0 {
             height += LINE_GAP;
         }
         height += match line {
             Some(text) => {
                 WidgetText::from(text)
-                    .into_galley(ui, Some(TextWrapMode::Wrap), inner, FontSelection::Default)
+                    .into_galley(
+                        ui,
+                        Some(TextWrapMode::Wrap),
+                        card.inner_width,
+                        FontSelection::Default,
+                    )
                     .size()
                     .y
             }
             None => rule,
         };
     }
-    height + frame.total_margin().sum().y
+    height + card.frame.total_margin().sum().y
 }
 
 /// Draws a resident's card `width` wide, open (every line of
@@ -261,11 +285,13 @@ pub(super) fn resident_card(
     open: bool,
 ) -> Response {
     let content = game.content();
-    let stroke = line_stroke(ui.visuals(), look, view.high_contrast);
     let district = content.district(content.resident(r).district);
-    let frame = card_frame(ui, stroke, open);
-    let inner_width = (width - frame.total_margin().sum().x).max(40.0);
-    let lines = lines_of(game, view, words, r, look, open);
+    let CardParts {
+        stroke,
+        frame,
+        inner_width,
+        lines,
+    } = CardParts::of(ui, game, view, words, r, look, width, open);
     let inner = frame.show(ui, |ui| {
         ui.set_width(inner_width);
         ui.spacing_mut().item_spacing.y = LINE_GAP;

@@ -6,6 +6,7 @@
 
 use bevy_egui::egui::{Label, Rect, RichText, Stroke, StrokeKind, TextStyle, Ui, UiBuilder, vec2};
 
+use super::board::region;
 use super::cards::{ResidentLook, card_height, resident_card};
 use super::map::{colour, load_pips, load_sentence, swatch};
 use super::targets::{Target, record};
@@ -33,13 +34,9 @@ pub(super) fn town(
             let min = rect.min + vec2(j as f32 * (width + gap.x), i as f32 * (height + gap.y));
             let cell = Rect::from_min_size(min, vec2(width, height));
             record(ui.ctx(), Target::District(d), cell);
-            let mut child = ui.new_child(
-                UiBuilder::new()
-                    .id_salt(("cc.district", d.index()))
-                    .max_rect(cell),
-            );
-            child.set_clip_rect(cell.intersect(ui.clip_rect()));
-            district_panel(&mut child, game, view, words, state, d, cell);
+            region(ui, cell, ("cc.district", d.index()), |ui| {
+                district_panel(ui, game, view, words, state, d, cell);
+            });
         }
     }
 }

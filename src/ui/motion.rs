@@ -7,13 +7,23 @@
 //! for frames only while one runs, so an idle board costs no CPU.
 
 use bevy_egui::egui::{
-    Align2, Color32, Context, Id, LayerId, Order, Rect, Stroke, StrokeKind, TextStyle, Ui, pos2,
+    Align2, Color32, Context, Id, LayerId, Order, Rect, Stroke, StrokeKind, TextStyle, Ui,
 };
 
 use super::BoardView;
 use super::targets::{Target, Targets};
 use crate::content::{ConnectionId, ResidentId};
 use crate::rules::{Event, Game};
+
+/// Whether this frame's input asks to skip what is moving: any click or key.
+pub(super) fn skip_asked(ctx: &Context) -> bool {
+    ctx.input(|i| {
+        i.pointer.any_pressed()
+            || i.events
+                .iter()
+                .any(|e| matches!(e, bevy_egui::egui::Event::Key { pressed: true, .. }))
+    })
+}
 
 /// How long each kind of change is shown, in seconds.
 const ARRIVE: f64 = 0.45;
@@ -110,16 +120,10 @@ impl Motion {
     /// Drops finished animations, skips all on any click or key, and asks
     /// for the next frame while any runs.
     pub(super) fn tick(&mut self, ctx: &Context) {
-        let (now, pressed) = ctx.input(|i| {
-            let key = i
-                .events
-                .iter()
-                .any(|e| matches!(e, bevy_egui::egui::Event::Key { pressed: true, .. }));
-            (i.time, key || i.pointer.any_pressed())
-        });
-        if pressed {
+        if skip_asked(ctx) {
             self.skip();
         }
+        let now = ctx.input(|i| i.time);
         self.running.retain(|a| now < a.start + a.length);
         if self.is_running() {
             ctx.request_repaint();
@@ -208,6 +212,5 @@ impl Motion {
                 Kind::Arrive(_) => {}
             }
         }
-        let _ = pos2;
     }
 }

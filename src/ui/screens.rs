@@ -269,12 +269,7 @@ fn end_card(
 /// Returns how far it is, 0 to 1.
 fn collapse_motion(ui: &mut Ui) -> f32 {
     let id = ui.id().with("cc.collapse");
-    let skip = ui.input(|i| {
-        i.pointer.any_pressed()
-            || i.events
-                .iter()
-                .any(|e| matches!(e, bevy_egui::egui::Event::Key { pressed: true, .. }))
-    });
+    let skip = super::motion::skip_asked(ui.ctx());
     let started = ui.ctx().data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     let t = if skip {
         ui.ctx().animate_value_with_time(id, 1.0, 0.0)

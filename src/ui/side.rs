@@ -39,7 +39,7 @@ pub(super) fn side_column(
     let bottom = ui.max_rect().bottom();
 
     buttons(ui, game, view, words, state, &mut intent);
-    messages(ui, game, view, words, state);
+    messages(ui, view, words, state);
 
     if game.must_release() {
         Frame::group(ui.style())
@@ -244,13 +244,7 @@ fn action_button(
 /// Why the last thing asked for did not happen, where the eyes are; else
 /// who is selected (or how to select); connect mode; the coaching hint
 /// where the view carries one (only the facilitator's own windows do).
-fn messages(
-    ui: &mut Ui,
-    game: &Game,
-    view: &BoardView<'_>,
-    words: &LogContext<'_>,
-    state: &BoardUi,
-) {
+fn messages(ui: &mut Ui, view: &BoardView<'_>, words: &LogContext<'_>, state: &BoardUi) {
     let t = view.texts;
     let mut said = false;
     for line in [view.notice, state.refusal.as_deref()]
@@ -292,7 +286,6 @@ fn messages(
             );
         });
     }
-    let _ = game;
 }
 
 /// Cards two to a row, each column half the width.
@@ -303,7 +296,6 @@ fn chip_grid(
 ) {
     let gap = ui.spacing().item_spacing.x;
     let width = ((ui.available_width() - gap) / 2.0).max(60.0);
-    let spacing = ui.spacing().item_spacing.y;
     for (row, pair) in cards.chunks(2).enumerate() {
         let top = ui.cursor().top();
         let mut bottom = top;
@@ -323,7 +315,6 @@ fn chip_grid(
             bevy_egui::egui::pos2(ui.cursor().left() + ui.available_width(), bottom),
         );
         ui.allocate_rect(used, bevy_egui::egui::Sense::hover());
-        let _ = spacing;
     }
 }
 

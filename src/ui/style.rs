@@ -139,18 +139,19 @@ pub fn contrast(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// Every character the game may draw in `lang`: every string of that
-/// language and every text of `content`, each once, in a stable order.
+/// Every character the game may draw in the language of `texts`: every
+/// string of it, every symbol of the board ([`super::GLYPHS`]) and every text
+/// of `content`, each once, in a stable order.
 /// Laying these out once per zoom puts every glyph in the font atlas before
 /// a screen needs it, so no frame draws with glyphs missing.
-pub fn glyph_set(content: &crate::content::Content, lang: &str) -> String {
+pub fn glyph_set(content: &crate::content::Content, texts: &crate::i18n::Texts) -> String {
     let mut chars = std::collections::BTreeSet::new();
-    let texts = crate::i18n::Texts::load(lang);
     for key in texts.keys() {
         chars.extend(texts.t(key).chars());
     }
     chars.extend(format!("{content:?}").chars());
-    chars.extend("0123456789:/%+-.,()[]！‼？◎▶✓●○¥✚☗♡".chars());
+    chars.extend("0123456789:/%+-.,()[]".chars());
+    chars.extend(super::GLYPHS.chars());
     chars.into_iter().filter(|c| !c.is_control()).collect()
 }
 
@@ -183,8 +184,8 @@ mod tests {
     #[test]
     fn the_glyph_set_holds_every_character_of_every_text() {
         let content = crate::content::default_content().expect("the default deck validates");
-        let set = glyph_set(&content, "ja");
         let texts = crate::i18n::Texts::load("ja");
+        let set = glyph_set(&content, &texts);
         for key in texts.keys() {
             for c in texts.t(key).chars().filter(|c| !c.is_control()) {
                 assert!(set.contains(c), "{c:?} of {key}");

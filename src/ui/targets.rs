@@ -95,10 +95,9 @@ pub fn begin(ctx: &Context) {
 /// Records where `target` is drawn this frame.
 pub fn record(ctx: &Context, target: Target, rect: Rect) {
     ctx.data_mut(|d| {
-        let mut drawing = d.get_temp::<Targets>(drawing_id()).unwrap_or_default();
+        let drawing = d.get_temp_mut_or_default::<Targets>(drawing_id());
         drawing.0.retain(|(t, _)| *t != target);
         drawing.0.push((target, rect));
-        d.insert_temp(drawing_id(), drawing);
     });
 }
 

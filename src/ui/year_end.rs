@@ -12,6 +12,7 @@ use bevy_egui::egui::{
 };
 
 use super::BoardView;
+use super::board::region;
 use super::cards::need_text;
 use super::map::{load_pips, swatch};
 use super::style::TITLE_SIZE;
@@ -105,7 +106,7 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
     let top = ui.cursor().left_top();
     let left = Rect::from_min_size(pos2(area.left(), top.y), vec2(half, height));
     let right = Rect::from_min_size(pos2(area.left() + half + gap, top.y), vec2(half, height));
-    column(ui, left, "cc.year_end.grew", |ui| {
+    region(ui, left, "cc.year_end.grew", |ui| {
         ui.label(RichText::new(t.t("year_end.needs_grew")).strong());
         for (resident, need, _) in &summary.grew {
             let line = t.fmt(
@@ -125,7 +126,7 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
             ui.add(Label::new(t.t("year_end.needs_grew_none")).wrap());
         }
     });
-    column(ui, right, "cc.year_end.achieved", |ui| {
+    region(ui, right, "cc.year_end.achieved", |ui| {
         ui.label(RichText::new(t.t("year_end.achieved")).strong());
         let count = summary.connected.len();
         ui.add(
@@ -164,18 +165,6 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
         i.consume_key(Modifiers::NONE, Key::Space) || i.consume_key(Modifiers::NONE, Key::Enter)
     });
     done || key
-}
-
-/// A top-down column inside `rect`.
-fn column(ui: &mut Ui, rect: Rect, salt: &str, add: impl FnOnce(&mut Ui)) {
-    let mut child = ui.new_child(
-        UiBuilder::new()
-            .id_salt(salt)
-            .max_rect(rect)
-            .layout(Layout::top_down(Align::Min)),
-    );
-    child.set_clip_rect(rect);
-    add(&mut child);
 }
 
 /// One tile per district: swatch, symbol and name, the load as pips and a

@@ -166,3 +166,33 @@ pub fn assert_conserved(g: &Game) {
         "event cards not conserved: {events:?}"
     );
 }
+
+/// The guided game's script as bundled.
+pub const TUTORIAL_GUIDE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/tutorial/guide.ron"
+));
+
+/// The tutorial deck's files with `guide` as its guide.ron.
+pub fn tutorial_with_guide(guide: &str) -> Sources {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/tutorial");
+    let files: Vec<(&str, String)> = DECK_FILES
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(format!("{dir}/{f}")).expect("tutorial deck file");
+            (*f, text)
+        })
+        .collect();
+    let mut named: Vec<(&str, &str)> = files.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    named.push(("guide.ron", guide));
+    Sources::in_memory("scenarios/tutorial", &named)
+}
+
+/// The tutorial deck's content, loaded with its bundled guide.
+pub fn tutorial_content() -> Arc<Content> {
+    Arc::new(
+        load(&tutorial_with_guide(TUTORIAL_GUIDE))
+            .expect("the tutorial deck loads")
+            .content,
+    )
+}
