@@ -231,3 +231,32 @@ fn a_bad_guide_file_gives_one_clear_line() {
     let err = load_guide(&sources, &deck_content()).unwrap_err();
     assert!(one_line(&err.0[0]).contains("`guide.ron` is missing"));
 }
+
+/// A guide saved as Shift_JIS is reported as the deck's files are: not
+/// UTF-8, at the first bad byte, with how to re-save it (not "missing").
+#[test]
+fn a_guide_that_is_not_utf8_says_where_and_how_to_re_save_it() {
+    let content = deck_content();
+    let mut guide = GUIDE.as_bytes().to_vec();
+    guide.extend_from_slice(b"\n\x82\xa0");
+    let at_line = guide.iter().filter(|&&b| b == b'\n').count() + 1;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/tutorial");
+    let files: Vec<(&str, Vec<u8>)> = common::DECK_FILES
+        .iter()
+        .map(|f| (*f, std::fs::read(format!("{dir}/{f}")).expect("deck file")))
+        .chain([("guide.ron", guide)])
+        .collect();
+    let bytes: Vec<(&str, &[u8])> = files.iter().map(|(f, b)| (*f, b.as_slice())).collect();
+    let err = load_guide(&Sources::from_bytes("scenarios/tutorial", &bytes), &content)
+        .expect_err("not UTF-8");
+    let line = one_line(&err.0[0]);
+    assert!(
+        line.starts_with(&format!("scenarios/tutorial/guide.ron:{at_line}:")),
+        "{line}"
+    );
+    assert!(
+        line.contains("not UTF-8") && line.contains("0x82"),
+        "{line}"
+    );
+    assert!(!line.contains("missing"), "{line}");
+}

@@ -192,6 +192,47 @@ impl Sources {
         }
     }
 
+    /// Why `file` cannot be used, as one diagnostic: missing (`create` says
+    /// how to add it), too large, unreadable, or not UTF-8 (at the byte, with
+    /// how to re-save it). `what` names the file's part ("residents", "guide").
+    pub(crate) fn unusable(&self, file: &str, what: &str, create: &str) -> Diagnostic {
+        match self.problem(file) {
+            None => self.diag(
+                file,
+                None,
+                Severity::Error,
+                format!("the {what} file `{file}` is missing"),
+                create,
+            ),
+            Some(FileProblem::TooLarge { bytes }) => self.diag(
+                file,
+                None,
+                Severity::Error,
+                format!(
+                    "the {what} file `{file}` is {:.1} MB; a deck file may be at most {} MB",
+                    *bytes as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                ),
+                "a file this large is not a card list: look for pasted or repeated text, or split the deck into smaller scenarios",
+            ),
+            Some(FileProblem::Unreadable(why)) => self.diag(
+                file,
+                None,
+                Severity::Error,
+                format!("the {what} file `{file}` cannot be read: {why}"),
+                "check that the file is not open in another program and that you may read it",
+            ),
+            Some(FileProblem::NotUtf8 { byte, line, column }) => self.diag_at(
+                file,
+                (*line, *column),
+                format!(
+                    "the {what} file `{file}` is not UTF-8 text (byte 0x{byte:02X} here); it was probably saved as Shift_JIS"
+                ),
+                "re-save it as UTF-8: in Notepad (メモ帳), 名前を付けて保存 → 文字コード: UTF-8; in VS Code, click the encoding in the status bar → Save with Encoding → UTF-8",
+            ),
+        }
+    }
+
     /// A diagnostic at a byte offset of a file (or the file as a whole).
     pub(crate) fn diag(
         &self,

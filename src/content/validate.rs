@@ -11,7 +11,7 @@ use super::lexical;
 use super::matching::can_meet_all;
 use super::model::*;
 use super::raw::*;
-use super::source::{FileProblem, LineIndex, Locator, MAX_FILE_BYTES, Sources};
+use super::source::{LineIndex, Locator, Sources};
 use super::text::{PRIMARY_LANGUAGE, Text};
 
 /// The file every scenario directory starts from.
@@ -123,41 +123,13 @@ impl<'a> Validator<'a> {
 
     /// Reports a deck file that is missing, too large, unreadable or not UTF-8.
     fn unusable(&mut self, file: &str, what: &str) {
-        let d = match self.src.problem(file) {
-            None => self.src.diag(
-                file,
-                None,
-                Severity::Error,
-                format!("the {what} file `{file}` is missing"),
-                format!("create `{file}` in the scenario directory, or fix its name in scenario.ron's `files`"),
+        let d = self.src.unusable(
+            file,
+            what,
+            &format!(
+                "create `{file}` in the scenario directory, or fix its name in scenario.ron's `files`"
             ),
-            Some(FileProblem::TooLarge { bytes }) => self.src.diag(
-                file,
-                None,
-                Severity::Error,
-                format!(
-                    "the {what} file `{file}` is {:.1} MB; a deck file may be at most {} MB",
-                    *bytes as f64 / 1_048_576.0,
-                    MAX_FILE_BYTES / 1_048_576
-                ),
-                "a file this large is not a card list: look for pasted or repeated text, or split the deck into smaller scenarios",
-            ),
-            Some(FileProblem::Unreadable(why)) => self.src.diag(
-                file,
-                None,
-                Severity::Error,
-                format!("the {what} file `{file}` cannot be read: {why}"),
-                "check that the file is not open in another program and that you may read it",
-            ),
-            Some(FileProblem::NotUtf8 { byte, line, column }) => self.src.diag_at(
-                file,
-                (*line, *column),
-                format!(
-                    "the {what} file `{file}` is not UTF-8 text (byte 0x{byte:02X} here); it was probably saved as Shift_JIS"
-                ),
-                "re-save it as UTF-8: in Notepad (メモ帳), 名前を付けて保存 → 文字コード: UTF-8; in VS Code, click the encoding in the status bar → Save with Encoding → UTF-8",
-            ),
-        };
+        );
         self.diags.push(d);
     }
 

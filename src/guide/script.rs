@@ -192,11 +192,13 @@ impl Checker<'_> {
 
     fn run(&mut self) -> Option<Script> {
         let Some(text) = self.src.get(GUIDE_FILE) else {
-            self.err(
-                None,
-                format!("the guide file `{GUIDE_FILE}` is missing or not UTF-8 text"),
-                format!("create `{GUIDE_FILE}` beside scenario.ron, saved as UTF-8"),
+            // the deck's own words: missing, too large, unreadable, or not UTF-8 at a byte
+            let d = self.src.unusable(
+                GUIDE_FILE,
+                "guide",
+                &format!("create `{GUIDE_FILE}` beside scenario.ron, saved as UTF-8"),
             );
+            self.diags.push(d);
             return None;
         };
         let raw: RawGuide = match ron::Options::default().from_str(text) {
