@@ -228,12 +228,60 @@ fn every_event(content: &Content) -> Vec<Event> {
             year: 2026,
             connected: 5,
         },
+        Event::Visited {
+            seat: 1,
+            resident: r,
+            visits: 1,
+            needed: 2,
+        },
+        Event::Visited {
+            seat: 1,
+            resident: r,
+            visits: 2,
+            needed: 2,
+        },
+        Event::Refused {
+            seat: 1,
+            resident: r,
+        },
+        Event::Passed {
+            from: 0,
+            to: 2,
+            card: c,
+        },
+        Event::ConferenceHeld {
+            seat: 0,
+            resident: r,
+            seats: vec![0, 2],
+        },
+        Event::Tied {
+            resident: r,
+            ties: 3,
+            informal: 1,
+        },
+        Event::Invested {
+            seat: 2,
+            idea: c,
+            progress: 1,
+            cost: 3,
+        },
+        Event::ResourceFounded { idea: c },
+        Event::DriftedBack {
+            resident: r,
+            district: d,
+        },
+        Event::SpilledOver {
+            resident: r,
+            from: d,
+            to: DistrictId::from_index(1),
+        },
     ];
     for cause in [
         RevealCause::Listen,
         RevealCause::ExtraReveal,
         RevealCause::Event,
         RevealCause::HomeDistrict,
+        RevealCause::Referral,
     ] {
         events.push(Event::Revealed { resident: r, cause });
     }
@@ -273,6 +321,15 @@ fn variant(e: &Event) -> &'static str {
         Event::TownCollapsed { .. } => "TownCollapsed",
         Event::TownSurvived { .. } => "TownSurvived",
         Event::GameEndedEarly { .. } => "GameEndedEarly",
+        Event::Visited { .. } => "Visited",
+        Event::Refused { .. } => "Refused",
+        Event::Passed { .. } => "Passed",
+        Event::ConferenceHeld { .. } => "ConferenceHeld",
+        Event::Tied { .. } => "Tied",
+        Event::Invested { .. } => "Invested",
+        Event::ResourceFounded { .. } => "ResourceFounded",
+        Event::DriftedBack { .. } => "DriftedBack",
+        Event::SpilledOver { .. } => "SpilledOver",
     }
 }
 
@@ -281,7 +338,7 @@ fn every_event_has_a_sentence_in_both_languages() {
     let content = content();
     let events = every_event(&content);
     let covered: BTreeSet<&str> = events.iter().map(variant).collect();
-    assert_eq!(covered.len(), 23, "a variant is missing from the samples");
+    assert_eq!(covered.len(), 32, "a variant is missing from the samples");
     let setup = setup(&content);
     for lang in ["ja", "en"] {
         let texts = Texts::load(lang);

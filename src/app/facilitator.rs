@@ -474,16 +474,7 @@ fn hidden_worries(ui: &mut egui::Ui, table: &Table, texts: &Texts) {
 }
 
 fn reason_key(reason: crate::bots::Reason) -> &'static str {
-    use crate::bots::Reason as R;
-    match reason {
-        R::ReleaseLeastUseful => "hint.reason.release_least_useful",
-        R::PrescribeEndangered => "hint.reason.prescribe_endangered",
-        R::FreeListen => "hint.reason.free_listen",
-        R::ConnectForNeed => "hint.reason.connect_for_need",
-        R::ListenWherePiling => "hint.reason.listen_where_piling",
-        R::ConnectBroad => "hint.reason.connect_broad",
-        R::NothingLeft => "hint.reason.nothing_left",
-    }
+    reason.text_key()
 }
 
 /// Dims the board and shows a large 「一時停止」.

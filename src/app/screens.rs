@@ -144,7 +144,14 @@ fn resume(
 ) -> Result<Table, String> {
     let summary = summary.ok_or("no session to resume")?;
     let loaded = load_session(&summary.path).map_err(|e| e.to_string())?;
-    Table::resume(Arc::clone(&scenario.content), &loaded)
+    // The deck it was played with: the one open now, else the one its
+    // header names (a built-in deck of an earlier release included).
+    let content = if scenario.content.content_hash() == loaded.header.deck.content_hash {
+        Arc::clone(&scenario.content)
+    } else {
+        crate::reflect::content_for(&loaded.header, None).map_err(|e| e.to_string())?
+    };
+    Table::resume(content, &loaded)
 }
 
 fn draw_setup(

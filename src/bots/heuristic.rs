@@ -1,10 +1,14 @@
 //! The heuristic bot: prescribe where it saves the most endangered district,
 //! listen where hidden residents pile up, connect for needs seen on the board.
+//! In a deck with link work it also visits, meets, passes and founds
+//! (see [`super::link_work`]), by the lessons it is told to play by.
 //! It also explains itself, so the facilitator's coaching hint can show why.
 //! Bots decide millions of times in a simulation, so this avoids allocating.
 
 use smallvec::SmallVec;
 
+use super::lessons::Lessons;
+use super::link_work;
 use crate::content::{CardIndex, ConnectionId, Matching, NeedSignature, ResidentId};
 use crate::rules::{Action, Game, Needs, ResidentPlace};
 
@@ -25,6 +29,33 @@ pub enum Reason {
     ConnectBroad,
     /// Nothing useful is left this turn.
     NothingLeft,
+    /// This resident needs trust before help: stay alongside them.
+    VisitForTrust,
+    /// Another seat can help this resident with this card.
+    PassToHelp,
+    /// No one hand can help this resident: pool hands in a case conference.
+    ConferenceEndangered,
+    /// Put an action towards a new local resource.
+    CreateResource,
+}
+
+impl Reason {
+    /// The UI text key explaining the reason in a coaching hint.
+    pub fn text_key(self) -> &'static str {
+        match self {
+            Reason::ReleaseLeastUseful => "hint.reason.release_least_useful",
+            Reason::PrescribeEndangered => "hint.reason.prescribe_endangered",
+            Reason::FreeListen => "hint.reason.free_listen",
+            Reason::ConnectForNeed => "hint.reason.connect_for_need",
+            Reason::ListenWherePiling => "hint.reason.listen_where_piling",
+            Reason::ConnectBroad => "hint.reason.connect_broad",
+            Reason::NothingLeft => "hint.reason.nothing_left",
+            Reason::VisitForTrust => "hint.reason.visit_for_trust",
+            Reason::PassToHelp => "hint.reason.pass_to_help",
+            Reason::ConferenceEndangered => "hint.reason.conference_endangered",
+            Reason::CreateResource => "hint.reason.create_resource",
+        }
+    }
 }
 
 /// A suggested action with its reason.
@@ -35,8 +66,8 @@ pub struct Advice {
 }
 
 /// Per-district counts computed once per decision.
-struct Board {
-    load: SmallVec<[usize; 8]>,
+pub(super) struct Board {
+    pub(super) load: SmallVec<[usize; 8]>,
     hidden: SmallVec<[usize; 8]>,
 }
 
@@ -57,7 +88,7 @@ impl Board {
     }
 
     /// How urgent a resident is: a loaded district weighs much more; a longer wait a little.
-    fn danger(&self, game: &Game, r: ResidentId) -> usize {
+    pub(super) fn danger(&self, game: &Game, r: ResidentId) -> usize {
         match game.resident_state(r).place() {
             ResidentPlace::Town(d) => {
                 let load = self.load[d.index()];
@@ -78,7 +109,10 @@ impl Board {
 }
 
 /// The first item with the largest key (ties keep the earliest).
-fn first_max<T>(items: impl Iterator<Item = T>, mut key: impl FnMut(&T) -> usize) -> Option<T> {
+pub(super) fn first_max<T>(
+    items: impl Iterator<Item = T>,
+    mut key: impl FnMut(&T) -> usize,
+) -> Option<T> {
     let mut best: Option<(usize, T)> = None;
     for item in items {
         let k = key(&item);
@@ -90,17 +124,22 @@ fn first_max<T>(items: impl Iterator<Item = T>, mut key: impl FnMut(&T) -> usize
 }
 
 /// A known resident as the seat sees it, computed once per decision.
-struct Known {
-    resident: ResidentId,
-    needs: Needs,
+pub(super) struct Known {
+    pub(super) resident: ResidentId,
+    pub(super) needs: Needs,
     /// Hand cards matched to needs; `None` when too many needs are missing to bother.
-    matching: Option<Matching>,
-    danger: usize,
+    pub(super) matching: Option<Matching>,
+    pub(super) danger: usize,
     signature: NeedSignature,
 }
 
-/// The heuristic's choice for `seat` (the current seat).
+/// The heuristic's choice for `seat` (the current seat), playing by every lesson.
 pub fn advise(game: &Game, seat: usize) -> Advice {
+    advise_with(game, seat, Lessons::ALL)
+}
+
+/// The heuristic's choice for `seat`, playing only by `lessons`.
+pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
     let content = game.content();
     let hand = game.hand(seat);
     let board = Board::of(game);
@@ -156,7 +195,7 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
             known.iter().filter_map(|k| {
                 k.matching
                     .as_ref()
-                    .filter(|m| m.is_complete())
+                    .filter(|m| m.is_complete() && game.trust_left(k.resident) == 0)
                     .map(|m| (k, m))
             }),
             |(k, _)| k.danger,
@@ -166,6 +205,7 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
             .filter_map(|i| m.card_for(i))
             .map(|i| hand[i])
             .collect();
+        let cards = link_work::informal_first(game, seat, k.resident, cards, lessons);
         return Advice {
             action: Action::Prescribe {
                 resident: k.resident,
@@ -185,6 +225,9 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
     }
     if game.actions_left() == 0 {
         return end;
+    }
+    if let Some(advice) = link_work::together(game, seat, &known, lessons) {
+        return advice;
     }
     let choices: SmallVec<[(ConnectionId, usize); 8]> = game
         .offer()
@@ -216,6 +259,9 @@ pub fn advise(game: &Game, seat: usize) -> Advice {
             action: Action::Connect { card },
             reason: Reason::ConnectForNeed,
         };
+    }
+    if let Some(advice) = link_work::create(game, &board, lessons) {
+        return advice;
     }
     if let Some(r) = listen_target() {
         return Advice {

@@ -1,6 +1,8 @@
 //! The built-in scenarios, compiled into the binary so the game and the
 //! command-line tool work with no path given: the default deck, and the
-//! small deck of the guided first game (with its `guide.ron`).
+//! small deck of the guided first game (with its `guide.ron`). Earlier
+//! releases' default decks are kept too, so that sessions played with them
+//! still open, replay and export.
 
 use std::sync::Arc;
 
@@ -49,6 +51,51 @@ pub fn default_sources() -> Sources {
 /// so a failure here is a build defect, reported with every diagnostic.
 pub fn default_content() -> Result<Arc<Content>, super::DeckErrors> {
     load(&default_sources()).map(|l| Arc::new(l.content))
+}
+
+/// The default deck as releases before link work shipped it (version 1).
+fn default_v1_sources() -> Sources {
+    macro_rules! v1 {
+        ($name:literal) => {
+            (
+                $name,
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/src/content/archive/default-1/",
+                    $name
+                )),
+            )
+        };
+    }
+    Sources::in_memory(
+        "scenarios/default",
+        &[
+            v1!("scenario.ron"),
+            v1!("map.ron"),
+            v1!("residents.ron"),
+            v1!("connections.ron"),
+            v1!("roles.ron"),
+            v1!("events.ron"),
+        ],
+    )
+}
+
+/// The built-in deck `id` whose content digest is `content_hash`: the
+/// current one or an earlier release's. `None` when there is no such deck.
+/// The decks are validated once per process.
+pub fn built_in(id: &str, content_hash: &str) -> Option<Arc<Content>> {
+    static ALL: std::sync::OnceLock<Vec<Arc<Content>>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let candidates: [fn() -> Sources; 3] =
+            [default_sources, default_v1_sources, tutorial_sources];
+        candidates
+            .iter()
+            .filter_map(|sources| load(&sources()).ok().map(|l| Arc::new(l.content)))
+            .collect()
+    })
+    .iter()
+    .find(|c| c.id() == id && c.content_hash() == content_hash)
+    .cloned()
 }
 
 /// The guided first game's files: its deck and `guide.ron`.

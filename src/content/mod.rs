@@ -5,6 +5,7 @@ mod balance;
 mod bounds;
 mod diagnostic;
 mod embedded;
+mod ideas;
 mod ids;
 mod lexical;
 mod map_cues;
@@ -18,7 +19,10 @@ mod validate;
 
 pub use bounds::{MAX_ACTIONS, MAX_FREE_LISTENS, MAX_HAND_LIMIT, MAX_PEEK};
 pub use diagnostic::{DeckErrors, Diagnostic, Severity};
-pub use embedded::{default_content, default_sources, tutorial_content, tutorial_sources};
+pub use embedded::{
+    built_in, default_content, default_sources, tutorial_content, tutorial_sources,
+};
+pub use ideas::MAX_IDEA_COST;
 pub use ids::{ConnectionId, DistrictId, EventId, ResidentId, RoleId, SpecialityId};
 pub use matching::{CardIndex, MAX_CARDS, Matching, assign, can_meet_all, partial_assign};
 pub use model::*;

@@ -134,6 +134,41 @@ pub struct Params {
     pub escalate_after_years: u8,
     pub collapse_threshold: u8,
     pub max_events_per_turn: u8,
+    /// Actions to pass a hand card to another seat (`None`: no passing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_cost: Option<u8>,
+    /// Actions for a case conference (`None`: no conferences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_cost: Option<u8>,
+    /// Year ends until a resident tied only to public services drifts back
+    /// (`None`: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relapse_after_years: Option<u8>,
+    /// How close to its limit a district sends new arrivals to its calmest
+    /// neighbour (`None`: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spill_over: Option<u8>,
+}
+
+impl Params {
+    /// Whether any link-work rule (passing, conferences, drifting back,
+    /// spill-over) is on.
+    pub fn link_work(&self) -> bool {
+        self.pass_cost.is_some()
+            || self.conference_cost.is_some()
+            || self.relapse_after_years.is_some()
+            || self.spill_over.is_some()
+    }
+}
+
+/// What raises the coping track.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Progress {
+    /// One step per connected resident.
+    #[default]
+    Residents,
+    /// One step per tie (each card of a prescription), as the report counts.
+    Ties,
 }
 
 /// A team bonus unlocked on the coping-skill track.
@@ -187,6 +222,25 @@ pub struct Resident {
     pub worry: Worry,
     pub worry_text: Text,
     pub needs: Vec<Need>,
+    /// Visits on different turns, after listening, before the resident
+    /// accepts a prescription (a case conference needs none).
+    pub trust: u8,
+    /// Turns down the first offer of help.
+    pub refuses_first: bool,
+    /// Who referred the resident (a clinic kind): arrives with the worry known.
+    pub referred_by: Option<Text>,
+    /// Worries waiting adds, in order, before the resident's own worry.
+    pub overlaps: Vec<Worry>,
+}
+
+impl Resident {
+    /// Whether the card uses any link-work field.
+    pub fn link_work(&self) -> bool {
+        self.trust > 0
+            || self.refuses_first
+            || self.referred_by.is_some()
+            || !self.overlaps.is_empty()
+    }
 }
 
 /// A speciality tag.
@@ -215,6 +269,9 @@ pub struct Connection {
     pub description: Text,
     /// False for cards that only an event brings into play.
     pub in_deck: bool,
+    /// A resource idea: the actions that found it. Ideas wait in the reserve
+    /// until founded, then join the offer row.
+    pub idea_cost: Option<u8>,
     pub(crate) helps_bits: u8,
     /// Bit `i` set when the card has speciality `i` (for ids below 64).
     pub(crate) speciality_bits: u64,
@@ -322,6 +379,7 @@ pub struct Content {
     pub(crate) connections: Vec<Connection>,
     pub(crate) roles: Vec<Role>,
     pub(crate) events: Vec<EventCard>,
+    pub(crate) progress: Progress,
     pub(crate) hash: String,
 }
 
@@ -412,6 +470,26 @@ impl Content {
     }
     pub fn event(&self, id: EventId) -> &EventCard {
         &self.events[id.index()]
+    }
+    /// What raises the coping track.
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+    /// The resource ideas: reserve cards the team can found.
+    pub fn ideas(&self) -> impl Iterator<Item = ConnectionId> + '_ {
+        self.connections
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.idea_cost.is_some())
+            .map(|(i, _)| ConnectionId::from_index(i))
+    }
+    /// Whether the deck uses any rule of link work beyond the first
+    /// edition's: a deck that does not plays exactly as it always did.
+    pub fn link_work(&self) -> bool {
+        self.progress != Progress::Residents
+            || self.difficulties.iter().any(|d| d.params.link_work())
+            || self.residents.iter().any(Resident::link_work)
+            || self.connections.iter().any(|c| c.idea_cost.is_some())
     }
     /// Hex digest of the scenario's files; journals record it.
     pub fn content_hash(&self) -> &str {

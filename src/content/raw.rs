@@ -34,7 +34,20 @@ pub(crate) struct RawScenario {
     pub default_roles: Vec<String>,
     #[serde(default)]
     pub debrief_questions: Vec<RawText>,
+    /// What the coping track counts: connected residents (the default) or ties.
+    #[serde(default)]
+    pub progress: RawProgress,
     pub files: RawFiles,
+}
+
+/// What raises the coping track.
+#[derive(Debug, Deserialize, Clone, Copy, Default)]
+pub(crate) enum RawProgress {
+    /// One step per connected resident.
+    #[default]
+    Residents,
+    /// One step per tie: each card of a prescription.
+    Ties,
 }
 
 fn one() -> u32 {
@@ -55,6 +68,22 @@ pub(crate) struct RawParams {
     pub collapse_threshold: i64,
     #[serde(default = "one_i64")]
     pub max_events_per_turn: i64,
+    /// Actions a seat spends to pass a hand card to another seat; absent:
+    /// the deck has no passing.
+    #[serde(default)]
+    pub pass_cost: Option<i64>,
+    /// Actions a seat spends on a case conference that pools several seats'
+    /// hands for one resident; absent: the deck has no conferences.
+    #[serde(default)]
+    pub conference_cost: Option<i64>,
+    /// Year ends after which a resident tied only to public services drifts
+    /// back into the town; absent: no one drifts back.
+    #[serde(default)]
+    pub relapse_after_years: Option<i64>,
+    /// A resident arriving in a district this close to its limit goes to its
+    /// calmest neighbour instead; absent: no one moves.
+    #[serde(default)]
+    pub spill_over: Option<i64>,
 }
 
 fn one_i64() -> i64 {
@@ -104,6 +133,9 @@ pub(crate) struct RawFiles {
     pub connections: String,
     pub roles: String,
     pub events: String,
+    /// Resource ideas the team can found (`ideas.ron`); empty: none.
+    #[serde(default)]
+    pub ideas: String,
 }
 
 /// `map.ron`.
@@ -170,6 +202,20 @@ pub(crate) struct RawResident {
     pub worry: RawWorry,
     pub worry_text: RawText,
     pub needs: Vec<RawNeed>,
+    /// Visits on different turns, after listening, before the resident
+    /// accepts a prescription (a case conference needs none).
+    #[serde(default)]
+    pub trust: i64,
+    /// The resident turns down the first offer of help.
+    #[serde(default)]
+    pub refuses_first: bool,
+    /// Who referred the resident (a clinic kind); empty: not referred.
+    /// A referred resident arrives with the worry known.
+    #[serde(default)]
+    pub referred_by: RawText,
+    /// Worries that waiting adds, in order, before the resident's own worry.
+    #[serde(default)]
+    pub overlaps: Vec<RawWorry>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -340,4 +386,33 @@ pub(crate) enum RawEffect {
     AddConnection(String),
     /// `n` random connection cards held in hands leave the game.
     LoseConnection(i64),
+}
+
+/// `ideas.ron`: local resources the team can found during the game.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Ideas")]
+pub(crate) struct RawIdeas {
+    pub ideas: Vec<RawIdea>,
+}
+
+/// A resource idea: once founded, it is a connection card for the rest of the game.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Idea")]
+pub(crate) struct RawIdea {
+    pub id: String,
+    pub name: RawText,
+    #[serde(default = "informal")]
+    pub kind: RawConnectionKind,
+    #[serde(default)]
+    pub specialities: Vec<String>,
+    pub helps: Vec<RawWorry>,
+    pub description: RawText,
+    /// Actions, from any seats over any turns, that found it.
+    pub cost: i64,
+}
+
+fn informal() -> RawConnectionKind {
+    RawConnectionKind::Informal
 }

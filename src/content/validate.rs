@@ -141,7 +141,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Checks a localised text has every declared language; `required` texts may not be empty.
-    fn text(
+    pub(super) fn text(
         &mut self,
         f: &FileCtx<'_>,
         at: usize,
@@ -176,7 +176,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Reports duplicate ids and too many items; returns each item's offset in the file.
-    fn ids<'r>(
+    pub(super) fn ids<'r>(
         &mut self,
         f: &FileCtx<'_>,
         ids: impl Iterator<Item = &'r str>,
@@ -224,7 +224,7 @@ impl<'a> Validator<'a> {
         offsets
     }
 
-    fn small(
+    pub(super) fn small(
         &mut self,
         f: &FileCtx<'_>,
         at: usize,
@@ -259,12 +259,18 @@ impl<'a> Validator<'a> {
             self.parse(&scenario.files.connections, "connections");
         let roles: Option<RawRoles> = self.parse(&scenario.files.roles, "roles");
         let events: Option<RawEvents> = self.parse(&scenario.files.events, "events");
-        let (map, residents, connections, roles, events) =
-            (map?, residents?, connections?, roles?, events?);
+        let ideas: Option<RawIdeas> = if scenario.files.ideas.is_empty() {
+            Some(RawIdeas { ideas: Vec::new() })
+        } else {
+            self.parse(&scenario.files.ideas, "ideas")
+        };
+        let (map, residents, connections, roles, events, ideas) =
+            (map?, residents?, connections?, roles?, events?, ideas?);
 
         let districts = self.districts(&scenario.files.map, &map);
         let district_keys: Vec<&str> = map.districts.iter().map(|d| d.id.as_str()).collect();
-        let (specialities, cards) = self.connections(&scenario.files.connections, &connections);
+        let (specialities, mut cards) = self.connections(&scenario.files.connections, &connections);
+        let idea_cards = self.ideas(&scenario.files.ideas, &ideas, &connections);
         let spec_keys: Vec<&str> = connections
             .specialities
             .iter()
@@ -277,6 +283,8 @@ impl<'a> Validator<'a> {
             &spec_keys,
             &cards,
         );
+        // Ideas come after every printed card, so their ids never move one.
+        cards.extend(idea_cards);
         let roles_t = self.roles(&scenario.files.roles, &roles);
         let events_t = self.events(
             &scenario.files.events,
@@ -359,6 +367,10 @@ impl<'a> Validator<'a> {
             connections: cards,
             roles: roles_t,
             events: events_t,
+            progress: match scenario.progress {
+                RawProgress::Residents => Progress::Residents,
+                RawProgress::Ties => Progress::Ties,
+            },
             hash,
         })
     }
@@ -427,6 +439,13 @@ impl<'a> Validator<'a> {
         let escalate_after_years = get("escalate_after_years", p.escalate_after_years, 1..=20);
         let collapse_threshold = get("collapse_threshold", p.collapse_threshold, 1..=30);
         let max_events_per_turn = get("max_events_per_turn", p.max_events_per_turn, 0..=5);
+        let mut opt = |name: &str, value: Option<i64>, range: std::ops::RangeInclusive<i64>| {
+            value.map(|v| get(name, v, range))
+        };
+        let pass_cost = opt("pass_cost", p.pass_cost, 1..=5);
+        let conference_cost = opt("conference_cost", p.conference_cost, 1..=10);
+        let relapse_after_years = opt("relapse_after_years", p.relapse_after_years, 1..=20);
+        let spill_over = opt("spill_over", p.spill_over, 1..=5);
         let both_valid = (1..=20).contains(&p.hand_limit) && (0..=20).contains(&p.starting_hand);
         if both_valid && p.starting_hand > p.hand_limit {
             // Blame the field this context wrote: a preset that lowers
@@ -466,6 +485,10 @@ impl<'a> Validator<'a> {
             escalate_after_years,
             collapse_threshold,
             max_events_per_turn,
+            pass_cost,
+            conference_cost,
+            relapse_after_years,
+            spill_over,
         }
     }
 
@@ -515,12 +538,16 @@ impl<'a> Validator<'a> {
                     "escalate_after_years" => &mut p.escalate_after_years,
                     "collapse_threshold" => &mut p.collapse_threshold,
                     "max_events_per_turn" => &mut p.max_events_per_turn,
+                    "pass_cost" => p.pass_cost.insert(0),
+                    "conference_cost" => p.conference_cost.insert(0),
+                    "relapse_after_years" => p.relapse_after_years.insert(0),
+                    "spill_over" => p.spill_over.insert(0),
                     _ => {
                         self.err(
                             &sf.name,
                             Some(sf.loc.value(at, "overrides", key)),
                             format!("difficulty \"{}\" overrides unknown parameter \"{key}\"", d.id),
-                            "use one of: actions_per_turn, hand_limit, starting_hand, offer_size, initial_residents_per_district, escalate_after_years, collapse_threshold, max_events_per_turn",
+                            "use one of: actions_per_turn, hand_limit, starting_hand, offer_size, initial_residents_per_district, escalate_after_years, collapse_threshold, max_events_per_turn, pass_cost, conference_cost, relapse_after_years, spill_over",
                         );
                         continue;
                     }
@@ -883,41 +910,15 @@ impl<'a> Validator<'a> {
         let mut cards = Vec::new();
         for (c, &at) in raw.connections.iter().zip(&offsets) {
             let what = format!("connection \"{}\"", c.id);
-            let name = self.text(
-                &f,
-                f.loc.field(at, "name"),
-                &c.name,
-                &format!("{what} name"),
-                true,
-            );
-            let description = self.text(
-                &f,
-                f.loc.field(at, "description"),
-                &c.description,
-                &format!("{what} description"),
-                true,
-            );
-            let mut specs = Vec::new();
-            for s in &c.specialities {
-                match raw.specialities.iter().position(|x| &x.id == s) {
-                    Some(i) => specs.push(SpecialityId::from_index(i)),
-                    None => self.err(
-                        file,
-                        Some(f.loc.value(at, "specialities", s)),
-                        format!("{what} has unknown speciality \"{s}\""),
-                        "declare it in `specialities` at the top of this file, or fix the spelling",
-                    ),
-                }
-            }
-            let helps: Vec<Worry> = c.helps.iter().map(|&w| worry(w)).collect();
-            if helps.is_empty() && specs.is_empty() {
-                self.err(
-                    file,
-                    Some(f.loc.field(at, "helps")),
-                    format!("{what} helps no worry and has no speciality, so it can meet no need"),
-                    "list the worry categories it helps, e.g. helps: [Living, Relationships]",
-                );
-            }
+            let face = CardFace {
+                id: &c.id,
+                name: &c.name,
+                kind: c.kind,
+                specialities: &c.specialities,
+                helps: &c.helps,
+                description: &c.description,
+            };
+            let mut card = self.card(&f, at, &what, &face, &raw.specialities);
             let copies = self.small(
                 &f,
                 f.loc.field(at, "copies"),
@@ -925,25 +926,7 @@ impl<'a> Validator<'a> {
                 0..=10,
                 &format!("{what} copies"),
             );
-            let helps_bits = helps.iter().fold(0, |b, w| b | w.bit());
-            let speciality_bits = specs
-                .iter()
-                .filter(|s| s.index() < 64)
-                .fold(0u64, |b, s| b | (1 << s.index()));
-            let card = Connection {
-                key: c.id.clone(),
-                name,
-                kind: match c.kind {
-                    RawConnectionKind::Public => ConnectionKind::Public,
-                    RawConnectionKind::Informal => ConnectionKind::Informal,
-                },
-                specialities: specs,
-                helps,
-                description,
-                in_deck: copies > 0,
-                helps_bits,
-                speciality_bits,
-            };
+            card.in_deck = copies > 0;
             for _ in 0..copies.max(1) {
                 cards.push(card.clone());
             }
@@ -957,6 +940,74 @@ impl<'a> Validator<'a> {
             );
         }
         (specialities, cards)
+    }
+
+    /// A card's face as written: checks its texts, specialities and helps.
+    /// The card is in the deck and is no idea; callers change that.
+    pub(super) fn card(
+        &mut self,
+        f: &FileCtx<'_>,
+        at: usize,
+        what: &str,
+        c: &CardFace<'_>,
+        specialities: &[RawSpeciality],
+    ) -> Connection {
+        let file = f.name.clone();
+        let name = self.text(
+            f,
+            f.loc.field(at, "name"),
+            c.name,
+            &format!("{what} name"),
+            true,
+        );
+        let description = self.text(
+            f,
+            f.loc.field(at, "description"),
+            c.description,
+            &format!("{what} description"),
+            true,
+        );
+        let mut specs = Vec::new();
+        for s in c.specialities {
+            match specialities.iter().position(|x| &x.id == s) {
+                Some(i) => specs.push(SpecialityId::from_index(i)),
+                None => self.err(
+                    &file,
+                    Some(f.loc.value(at, "specialities", s)),
+                    format!("{what} has unknown speciality \"{s}\""),
+                    "declare it in `specialities` at the top of the connections file, or fix the spelling",
+                ),
+            }
+        }
+        let helps: Vec<Worry> = c.helps.iter().map(|&w| worry(w)).collect();
+        if helps.is_empty() && specs.is_empty() {
+            self.err(
+                &file,
+                Some(f.loc.field(at, "helps")),
+                format!("{what} helps no worry and has no speciality, so it can meet no need"),
+                "list the worry categories it helps, e.g. helps: [Living, Relationships]",
+            );
+        }
+        let helps_bits = helps.iter().fold(0, |b, w| b | w.bit());
+        let speciality_bits = specs
+            .iter()
+            .filter(|s| s.index() < 64)
+            .fold(0u64, |b, s| b | (1 << s.index()));
+        Connection {
+            key: c.id.to_owned(),
+            name,
+            kind: match c.kind {
+                RawConnectionKind::Public => ConnectionKind::Public,
+                RawConnectionKind::Informal => ConnectionKind::Informal,
+            },
+            specialities: specs,
+            helps,
+            description,
+            in_deck: true,
+            idea_cost: None,
+            helps_bits,
+            speciality_bits,
+        }
     }
 
     fn residents(
@@ -1061,7 +1112,35 @@ impl<'a> Validator<'a> {
                 };
                 self.err(file, Some(f.loc.field(at, "needs")), message, hint);
             }
+            let trust = self.small(
+                &f,
+                f.loc.field(at, "trust"),
+                r.trust,
+                0..=5,
+                &format!("{what} trust"),
+            );
+            let referred_by = (!r.referred_by.is_empty()).then(|| {
+                self.text(
+                    &f,
+                    f.loc.field(at, "referred_by"),
+                    &r.referred_by,
+                    &format!("{what} referred_by"),
+                    true,
+                )
+            });
+            if r.overlaps.len() > 3 {
+                self.err(
+                    file,
+                    Some(f.loc.field(at, "overlaps")),
+                    format!("{what} has {} overlapping worries", r.overlaps.len()),
+                    "list at most 3 worries in `overlaps`",
+                );
+            }
             out.push(Resident {
+                trust,
+                refuses_first: r.refuses_first,
+                referred_by,
+                overlaps: r.overlaps.iter().take(3).map(|&w| worry(w)).collect(),
                 key: r.id.clone(),
                 district,
                 name,
@@ -1286,6 +1365,16 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// The face of a connection card or a resource idea, as written.
+pub(super) struct CardFace<'r> {
+    pub id: &'r str,
+    pub name: &'r RawText,
+    pub kind: RawConnectionKind,
+    pub specialities: &'r [String],
+    pub helps: &'r [RawWorry],
+    pub description: &'r RawText,
+}
+
 /// Index of a connection design's first physical card, and whether it is a reserve card.
 fn card_index(conns: &RawConnections, id: &str) -> Option<(usize, bool)> {
     let mut index = 0;
@@ -1330,7 +1419,12 @@ fn content_hash(src: &Sources, files: &RawFiles) -> String {
         &files.connections,
         &files.roles,
         &files.events,
+        &files.ideas,
     ] {
+        // A deck without ideas hashes as it always did.
+        if name.is_empty() {
+            continue;
+        }
         let text = src.get(name).unwrap_or("");
         h.update(name.as_bytes());
         h.update(&(text.len() as u64).to_le_bytes());

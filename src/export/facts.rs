@@ -93,6 +93,7 @@ pub(super) fn facts(event: &Event, content: &Content, home: &[Option<DistrictId>
                     RevealCause::ExtraReveal => "extra_reveal",
                     RevealCause::Event => "event",
                     RevealCause::HomeDistrict => "home_district",
+                    RevealCause::Referral => "referral",
                 }),
                 ..Facts::default()
             }
@@ -216,6 +217,111 @@ pub(super) fn facts(event: &Event, content: &Content, home: &[Option<DistrictId>
             kind: "town_survived",
             year: Some(*year),
             count: Some(*connected as u64),
+            ..Facts::default()
+        },
+        Event::Visited {
+            seat,
+            resident: r,
+            visits,
+            ..
+        } => {
+            let (residents, district) = resident(*r);
+            Facts {
+                kind: "visited",
+                seat: Some(*seat),
+                residents,
+                district,
+                count: Some(u64::from(*visits)),
+                ..Facts::default()
+            }
+        }
+        Event::Refused { seat, resident: r } => {
+            let (residents, district) = resident(*r);
+            Facts {
+                kind: "refused",
+                seat: Some(*seat),
+                residents,
+                district,
+                ..Facts::default()
+            }
+        }
+        Event::Passed { from, to, card } => Facts {
+            kind: "passed",
+            seat: Some(*from),
+            cards: vec![*card],
+            count: Some(*to as u64),
+            ..Facts::default()
+        },
+        Event::ConferenceHeld {
+            seat,
+            resident: r,
+            seats,
+        } => {
+            let (residents, district) = resident(*r);
+            Facts {
+                kind: "conference_held",
+                seat: Some(*seat),
+                residents,
+                district,
+                count: Some(seats.len() as u64),
+                ..Facts::default()
+            }
+        }
+        Event::Tied {
+            resident: r,
+            ties,
+            informal,
+        } => {
+            let (residents, district) = resident(*r);
+            Facts {
+                kind: "tied",
+                residents,
+                district,
+                count: Some(u64::from(*ties)),
+                detail: Some(if *informal > 0 {
+                    "informal"
+                } else {
+                    "public_only"
+                }),
+                ..Facts::default()
+            }
+        }
+        Event::Invested {
+            seat,
+            idea,
+            progress,
+            ..
+        } => Facts {
+            kind: "invested",
+            seat: Some(*seat),
+            cards: vec![*idea],
+            count: Some(u64::from(*progress)),
+            ..Facts::default()
+        },
+        Event::ResourceFounded { idea } => Facts {
+            kind: "resource_founded",
+            cards: vec![*idea],
+            ..Facts::default()
+        },
+        Event::DriftedBack {
+            resident: r,
+            district,
+        } => Facts {
+            kind: "drifted_back",
+            residents: vec![*r],
+            district: Some(*district),
+            ..Facts::default()
+        },
+        Event::SpilledOver {
+            resident: r,
+            from,
+            to,
+        } => Facts {
+            kind: "spilled_over",
+            residents: vec![*r],
+            district: Some(*to),
+            detail: Some("from_neighbour"),
+            count: Some(from.index() as u64),
             ..Facts::default()
         },
     }

@@ -341,12 +341,16 @@ struct EventJson {
 
 #[derive(Serialize)]
 struct ActionJson {
-    /// `listen`, `connect`, `prescribe`, `release` or `end_turn`.
+    /// `listen`, `connect`, `prescribe`, `release`, `visit`, `pass`,
+    /// `conference`, `create` or `end_turn`.
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     resident: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     cards: Vec<String>,
+    /// The seat a card is passed to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<usize>,
     text: String,
 }
 
@@ -686,6 +690,7 @@ fn story(r: &Reflection, s: &Story, keys: &Keys<'_>, ctx: &LogContext<'_>) -> St
                 crate::rules::RevealCause::ExtraReveal => "extra_reveal",
                 crate::rules::RevealCause::Event => "event",
                 crate::rules::RevealCause::HomeDistrict => "home_district",
+                crate::rules::RevealCause::Referral => "referral",
             },
         }),
         reached: s.reached.as_ref().map(|x| ReachedJson {
@@ -839,6 +844,14 @@ fn action_json(a: &Action, keys: &Keys<'_>, ctx: &LogContext<'_>) -> ActionJson 
             cards.iter().map(card).collect(),
         ),
         Action::Release { card: c } => ("release", None, vec![card(c)]),
+        Action::Visit { resident } => ("visit", Some(keys.resident(*resident)), Vec::new()),
+        Action::Pass { card: c, .. } => ("pass", None, vec![card(c)]),
+        Action::Conference { resident, cards } => (
+            "conference",
+            Some(keys.resident(*resident)),
+            cards.iter().map(card).collect(),
+        ),
+        Action::Create { idea } => ("create", None, vec![card(idea)]),
         Action::EndTurn => ("end_turn", None, Vec::new()),
         Action::SkipTurn => ("skip_turn", None, Vec::new()),
         Action::EndGame => ("end_game", None, Vec::new()),
@@ -847,6 +860,10 @@ fn action_json(a: &Action, keys: &Keys<'_>, ctx: &LogContext<'_>) -> ActionJson 
         kind,
         resident,
         cards,
+        to: match a {
+            Action::Pass { to, .. } => Some(*to),
+            _ => None,
+        },
         text: describe_action(a, ctx),
     }
 }

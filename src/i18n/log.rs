@@ -208,6 +208,7 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
                 RevealCause::ExtraReveal => "log.revealed_extra",
                 RevealCause::Event => "log.revealed_event",
                 RevealCause::HomeDistrict => "log.revealed_home",
+                RevealCause::Referral => "log.revealed_referral",
             };
             t.fmt(
                 key,
@@ -324,6 +325,108 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             "log.turn_ended",
             &[("year", year), ("seat", &ctx.seat(*seat))],
         ),
+        Event::Visited {
+            seat,
+            resident,
+            visits,
+            needed,
+        } => t.fmt(
+            if visits >= needed {
+                "log.visited_trusted"
+            } else {
+                "log.visited"
+            },
+            &[
+                ("year", year),
+                ("seat", &ctx.seat(*seat)),
+                ("district", &ctx.home_of(*resident)),
+                ("resident", &ctx.resident(*resident)),
+                ("visits", visits),
+                ("needed", needed),
+            ],
+        ),
+        Event::Refused { seat, resident } => t.fmt(
+            "log.refused",
+            &[
+                ("year", year),
+                ("seat", &ctx.seat(*seat)),
+                ("district", &ctx.home_of(*resident)),
+                ("resident", &ctx.resident(*resident)),
+            ],
+        ),
+        Event::Passed { from, to, card } => t.fmt(
+            "log.passed",
+            &[
+                ("year", year),
+                ("from", &ctx.seat(*from)),
+                ("to", &ctx.seat(*to)),
+                ("card", &ctx.card(*card)),
+            ],
+        ),
+        Event::ConferenceHeld {
+            seat,
+            resident,
+            seats,
+        } => {
+            let names: Vec<String> = seats.iter().map(|s| ctx.seat(*s)).collect();
+            t.fmt(
+                "log.conference",
+                &[
+                    ("year", year),
+                    ("seat", &ctx.seat(*seat)),
+                    ("resident", &ctx.resident(*resident)),
+                    ("seats", &names.join(t.t("log.list_separator"))),
+                ],
+            )
+        }
+        Event::Tied {
+            resident,
+            ties,
+            informal,
+        } => t.fmt(
+            "log.tied",
+            &[
+                ("year", year),
+                ("resident", &ctx.resident(*resident)),
+                ("ties", ties),
+                ("informal", informal),
+            ],
+        ),
+        Event::Invested {
+            seat,
+            idea,
+            progress,
+            cost,
+        } => t.fmt(
+            "log.invested",
+            &[
+                ("year", year),
+                ("seat", &ctx.seat(*seat)),
+                ("card", &ctx.card(*idea)),
+                ("progress", progress),
+                ("cost", cost),
+            ],
+        ),
+        Event::ResourceFounded { idea } => {
+            t.fmt("log.founded", &[("year", year), ("card", &ctx.card(*idea))])
+        }
+        Event::DriftedBack { resident, district } => t.fmt(
+            "log.drifted_back",
+            &[
+                ("year", year),
+                ("district", &ctx.district(*district)),
+                ("resident", &ctx.resident(*resident)),
+            ],
+        ),
+        Event::SpilledOver { resident, from, to } => t.fmt(
+            "log.spilled_over",
+            &[
+                ("year", year),
+                ("from", &ctx.district(*from)),
+                ("to", &ctx.district(*to)),
+                ("resident", &ctx.resident(*resident)),
+            ],
+        ),
         Event::YearEnded { year, .. } => t.fmt("log.year_ended", &[("year", year)]),
         Event::GameEndedEarly { year, connected } => t.fmt_count(
             "log.ended_early",
@@ -374,6 +477,25 @@ pub fn describe_action(action: &Action, ctx: &LogContext<'_>) -> String {
             ],
         ),
         Action::Release { card } => t.fmt("action.release", &[("card", &ctx.card(*card))]),
+        Action::Visit { resident } => t.fmt(
+            "action.visit",
+            &[
+                ("district", &ctx.home_of(*resident)),
+                ("resident", &ctx.resident(*resident)),
+            ],
+        ),
+        Action::Pass { card, to } => t.fmt(
+            "action.pass",
+            &[("card", &ctx.card(*card)), ("to", &ctx.seat(*to))],
+        ),
+        Action::Conference { resident, cards } => t.fmt(
+            "action.conference",
+            &[
+                ("resident", &ctx.resident(*resident)),
+                ("cards", &ctx.cards(cards)),
+            ],
+        ),
+        Action::Create { idea } => t.fmt("action.create", &[("card", &ctx.card(*idea))]),
         Action::EndTurn => t.t("action.end_turn").to_owned(),
         Action::SkipTurn => t.t("action.skip_turn").to_owned(),
         Action::EndGame => t.t("action.end_game").to_owned(),

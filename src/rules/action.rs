@@ -22,6 +22,18 @@ pub enum Action {
     Release { card: ConnectionId },
     /// End the seat's turn (the next seat's resident arrives).
     EndTurn,
+    /// 寄り添う: visit a resident who does not trust the team yet (once a turn).
+    Visit { resident: ResidentId },
+    /// Pass a hand card to another seat (costs the deck's `pass_cost`).
+    Pass { card: ConnectionId, to: usize },
+    /// ケース会議: meet a revealed resident's needs with cards from several
+    /// seats' hands (costs the deck's `conference_cost`; needs no trust).
+    Conference {
+        resident: ResidentId,
+        cards: Vec<ConnectionId>,
+    },
+    /// 創る: put one action towards founding a resource idea.
+    Create { idea: ConnectionId },
     /// Facilitator's override: end the current seat's turn for it. Cards
     /// over the hand limit go to the discard pile first, newest first.
     /// Never listed by [`crate::rules::Game::legal_actions`]: see
@@ -42,7 +54,12 @@ impl Action {
             | Action::EndTurn
             | Action::SkipTurn
             | Action::EndGame => true,
-            Action::Prescribe { .. } | Action::Release { .. } => false,
+            Action::Prescribe { .. }
+            | Action::Release { .. }
+            | Action::Visit { .. }
+            | Action::Pass { .. }
+            | Action::Conference { .. }
+            | Action::Create { .. } => false,
         }
     }
 
@@ -84,8 +101,48 @@ pub enum RuleError {
     DuplicateCard,
     #[error("these cards do not meet all of the resident's needs, one card per need")]
     NeedsNotMet,
+    #[error("this deck has no {0}: its scenario sets no cost for it")]
+    NotInThisDeck(Mechanic),
+    #[error("this costs {cost} actions and {left} are left this turn")]
+    NotEnoughActions { cost: u8, left: u8 },
+    #[error(
+        "this resident does not trust the team yet: visit {left} more time(s) on different turns, or hold a case conference"
+    )]
+    NeedsTrust { left: u8 },
+    #[error("this resident already trusts the team: no visit is needed")]
+    NoTrustNeeded,
+    #[error("this resident was visited this turn: visit again on a later turn")]
+    VisitedThisTurn,
+    #[error("a seat cannot pass a card to itself: choose another seat")]
+    PassToSelf,
+    #[error("seat {0}'s hand is full: pass to a seat with room, or let them release first")]
+    RecipientHandFull(usize),
+    #[error("that connection is in no seat's hand")]
+    CardNotHeld,
+    #[error("a case conference pools cards from at least two seats: add another seat's card")]
+    ConferenceNeedsTwoSeats,
+    #[error("that card is not a resource idea of this deck")]
+    NotAnIdea,
+    #[error("that resource is already founded")]
+    AlreadyFounded,
     #[error("there is no action to take back")]
     NothingToUndo,
     #[error("the last action revealed or drew something: only the facilitator can take it back")]
     CannotUndo,
+}
+
+/// A rule a deck may leave out, named in [`RuleError::NotInThisDeck`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mechanic {
+    Passing,
+    Conferences,
+}
+
+impl std::fmt::Display for Mechanic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Mechanic::Passing => "passing of cards",
+            Mechanic::Conferences => "case conferences",
+        })
+    }
 }

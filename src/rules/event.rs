@@ -15,6 +15,8 @@ pub enum RevealCause {
     Event,
     /// The resident arrived in a role's home district.
     HomeDistrict,
+    /// A clinic referred the resident: the worry is known from the doctor.
+    Referral,
 }
 
 /// Where a connected card came from.
@@ -115,6 +117,62 @@ pub enum Event {
     },
     TurnEnded {
         seat: usize,
+    },
+    /// 寄り添う: a seat visited a resident who needs trust.
+    Visited {
+        seat: usize,
+        resident: ResidentId,
+        /// Visits so far, and how many the card asks for.
+        visits: u8,
+        needed: u8,
+    },
+    /// The resident turned down this first offer of help; the cards stay in hand.
+    Refused {
+        seat: usize,
+        resident: ResidentId,
+    },
+    Passed {
+        from: usize,
+        to: usize,
+        card: ConnectionId,
+    },
+    /// A case conference pooled these seats' cards (seat order) for the
+    /// resident; the `Prescribed` event that follows lists the cards.
+    ConferenceHeld {
+        seat: usize,
+        resident: ResidentId,
+        seats: Vec<usize>,
+    },
+    /// The ties a connected resident was given: every card, and how many of
+    /// them are informal.
+    Tied {
+        resident: ResidentId,
+        ties: u8,
+        informal: u8,
+    },
+    /// A seat put an action towards founding a resource idea.
+    Invested {
+        seat: usize,
+        idea: ConnectionId,
+        progress: u8,
+        cost: u8,
+    },
+    /// The resource idea is founded: it joins the offer row for the rest of the game.
+    ResourceFounded {
+        idea: ConnectionId,
+    },
+    /// A resident tied only to public services drifted back into isolation
+    /// and waits in the district again.
+    DriftedBack {
+        resident: ResidentId,
+        district: DistrictId,
+    },
+    /// A resident bound for a district near its limit arrived in a calmer
+    /// neighbour instead (the `ResidentArrived` that follows names it).
+    SpilledOver {
+        resident: ResidentId,
+        from: DistrictId,
+        to: DistrictId,
     },
     /// A year ended. Carries what a year-end summary shows, as it stood at
     /// that moment: residents waiting per district (map order, after the

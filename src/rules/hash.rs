@@ -112,6 +112,37 @@ pub(super) fn state_hash(g: &Game, version: HashVersion) -> String {
     }
     f.ids(g.reserve.iter().map(|c| c.index()));
     f.ids(g.removed.iter().map(|c| c.index()));
+    // Link work: fed only for decks that use it, so a first-edition deck's
+    // games keep the digests their session files recorded.
+    if version == HashVersion::V2 && g.content.link_work() {
+        f.0.update(b"link-work-1");
+        let p = &g.params;
+        for v in [
+            p.pass_cost,
+            p.conference_cost,
+            p.relapse_after_years,
+            p.spill_over,
+        ] {
+            f.n(v.map_or(u64::MAX, u64::from));
+        }
+        f.n(u64::from(g.turn_no));
+        for r in &g.residents {
+            f.n(u64::from(r.visits));
+            f.n(r.visited_turn.map_or(u64::MAX, u64::from));
+            f.n(u64::from(r.refused));
+            f.n(u64::from(r.ties));
+            f.n(u64::from(r.informal_ties));
+            f.n(u64::from(r.settled));
+            f.n(u64::from(r.escalations));
+            f.n(u64::from(r.drifted));
+        }
+        f.n(g.idea_progress.len() as u64);
+        for (c, n) in &g.idea_progress {
+            f.n(c.index() as u64);
+            f.n(u64::from(*n));
+        }
+        f.ids(g.founded.iter().map(|c| c.index()));
+    }
     match &g.outcome {
         None => f.n(0),
         Some(Outcome::Survived { connected }) => {

@@ -33,9 +33,41 @@ impl Game {
                 out.push(Action::Connect { card });
             }
             for r in self.revealed_in_town() {
-                for cards in self.prescriptions(seat, r) {
-                    out.push(Action::Prescribe { resident: r, cards });
+                if self.trust_left(r) == 0 {
+                    for cards in self.prescriptions(seat, r) {
+                        out.push(Action::Prescribe { resident: r, cards });
+                    }
                 }
+            }
+            for r in self.visitable() {
+                out.push(Action::Visit { resident: r });
+            }
+            if self
+                .params
+                .conference_cost
+                .is_some_and(|c| self.actions_left >= c)
+            {
+                for r in self.revealed_in_town() {
+                    for cards in self.conferences(seat, r) {
+                        out.push(Action::Conference { resident: r, cards });
+                    }
+                }
+            }
+            if self
+                .params
+                .pass_cost
+                .is_some_and(|c| self.actions_left >= c)
+            {
+                for to in (0..self.seats.len()).filter(|&to| {
+                    to != seat && self.hands[to].len() < usize::from(self.hand_limit(to))
+                }) {
+                    for &card in &self.hands[seat] {
+                        out.push(Action::Pass { card, to });
+                    }
+                }
+            }
+            for idea in self.open_ideas() {
+                out.push(Action::Create { idea });
             }
         }
         out.push(Action::EndTurn);
@@ -95,17 +127,28 @@ impl Game {
     /// Every set of the seat's hand cards that exactly resolves resident `r`,
     /// each in hand order: one entry per set, whatever the size of the hand.
     pub fn prescriptions(&self, seat: usize, r: ResidentId) -> Vec<Vec<ConnectionId>> {
-        let mut out = Vec::new();
         if !matches!(
             self.residents.get(r.index()).map(|s| s.place),
             Some(ResidentPlace::Town(_))
         ) {
-            return out;
+            return Vec::new();
         }
+        self.fitting_sets(seat, r, &self.hands[seat], |_| true)
+    }
+
+    /// Every set of cards from `pool` that exactly resolves resident `r`
+    /// for `seat` and passes `keep`, each in pool order.
+    pub(super) fn fitting_sets(
+        &self,
+        seat: usize,
+        r: ResidentId,
+        pool: &[ConnectionId],
+        keep: impl Fn(&[ConnectionId]) -> bool,
+    ) -> Vec<Vec<ConnectionId>> {
+        let mut out = Vec::new();
         let (needs, _) = self.needs_for(seat, r);
-        let hand = &self.hands[seat];
         // Only cards meeting some need can take part.
-        let useful: Vec<ConnectionId> = hand
+        let useful: Vec<ConnectionId> = pool
             .iter()
             .copied()
             .filter(|c| {
@@ -117,11 +160,11 @@ impl Game {
         if k == 0 || k > useful.len() {
             return out;
         }
-        // Every k-subset of the useful cards, in hand order, kept when it fits.
+        // Every k-subset of the useful cards, in pool order, kept when it fits.
         let mut pick: Vec<usize> = (0..k).collect();
         loop {
             let cards: Vec<ConnectionId> = pick.iter().map(|&i| useful[i]).collect();
-            if self.fits(seat, r, &cards) {
+            if keep(&cards) && self.fits(seat, r, &cards) {
                 out.push(cards);
             }
             // next combination

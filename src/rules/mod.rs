@@ -3,6 +3,7 @@
 //! all randomness from the seeded RNG kept in the state.
 
 mod action;
+mod create;
 mod event;
 mod hash;
 mod journal;
@@ -11,8 +12,11 @@ mod play;
 mod pressure;
 mod setup;
 mod state;
+mod ties;
+mod together;
+mod trust;
 
-pub use action::{Action, RuleError};
+pub use action::{Action, Mechanic, RuleError};
 pub use event::{ConnectSource, Event, NeedCause, NeedGrowth, RevealCause};
 pub use journal::{
     DeckIdentity, Entry, JOURNAL_FORMAT, Journal, Replay, ReplayError, Undo, replay, replay_prefix,

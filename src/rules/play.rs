@@ -83,6 +83,14 @@ impl Game {
                     printed: u8::try_from(r.needs.len()).unwrap_or(u8::MAX),
                     year_ends_waited: 0,
                     arrived: None,
+                    visits: 0,
+                    visited_turn: None,
+                    refused: false,
+                    ties: 0,
+                    informal_ties: 0,
+                    settled: 0,
+                    escalations: 0,
+                    drifted: 0,
                 })
                 .collect(),
             town: vec![Vec::new(); n_districts],
@@ -111,6 +119,9 @@ impl Game {
             actions_taken: 0,
             opening: Vec::new(),
             year_growth: Vec::new(),
+            turn_no: 0,
+            idea_progress: Vec::new(),
+            founded: Vec::new(),
         };
         let mut ev = Vec::new();
         for d in 0..n_districts {
@@ -188,12 +199,20 @@ impl Game {
                     Err(RuleError::CardNotOffered)
                 }
             }
+            Action::Visit { resident } => self.check_visit(*resident),
+            Action::Pass { card, to } => self.check_pass(seat, *card, *to),
+            Action::Conference { resident, cards } => self.check_conference(seat, *resident, cards),
+            Action::Create { idea } => self.check_create(*idea),
             Action::Prescribe { resident, cards } => {
                 if !self.town_resident(*resident)?.revealed {
                     return Err(RuleError::NotRevealed);
                 }
                 if self.actions_left == 0 {
                     return Err(RuleError::NoActionsLeft);
+                }
+                let left = self.trust_left(*resident);
+                if left > 0 {
+                    return Err(RuleError::NeedsTrust { left });
                 }
                 for (i, c) in cards.iter().enumerate() {
                     if !self.hands[seat].contains(c) {
@@ -212,7 +231,7 @@ impl Game {
         }
     }
 
-    fn town_resident(&self, id: ResidentId) -> Result<&ResidentState, RuleError> {
+    pub(super) fn town_resident(&self, id: ResidentId) -> Result<&ResidentState, RuleError> {
         let r = self
             .residents
             .get(id.index())
@@ -285,34 +304,23 @@ impl Game {
             }
             Action::Prescribe { resident, cards } => {
                 self.actions_left -= 1;
+                if self.will_refuse(*resident) {
+                    self.refuse(seat, *resident, ev);
+                    return;
+                }
                 let (_, waived) = self.needs_for(seat, *resident);
                 for c in cards {
                     self.take_from_hand(seat, *c);
                     self.discard.push(*c);
                 }
-                if let ResidentPlace::Town(d) = self.residents[resident.index()].place {
-                    self.town[d.index()].retain(|r| r != resident);
-                }
-                self.residents[resident.index()].place = ResidentPlace::Connected;
-                self.connected.push(*resident);
-                ev.push(Event::Prescribed {
-                    seat,
-                    resident: *resident,
-                    cards: cards.clone(),
-                    waived,
-                });
-                self.coping = self.coping.saturating_add(1);
-                ev.push(Event::CopingRaised { level: self.coping });
-                if self
-                    .content
-                    .coping_track()
-                    .iter()
-                    .any(|u| u.at == self.coping)
-                {
-                    ev.push(Event::BonusUnlocked { at: self.coping });
-                }
-                // A raised hand limit never forces a release, so nothing else to do.
+                self.connect_resident(seat, *resident, cards, waived, ev);
             }
+            Action::Visit { resident } => self.visit(seat, *resident, ev),
+            Action::Pass { card, to } => self.pass(seat, *card, *to, ev),
+            Action::Conference { resident, cards } => {
+                self.conference(seat, *resident, cards, ev);
+            }
+            Action::Create { idea } => self.create(seat, *idea, ev),
             Action::EndTurn => self.end_turn(seat, ev),
             Action::SkipTurn => {
                 // Newest cards go first: they are the ones taken this turn.
@@ -354,13 +362,14 @@ impl Game {
         self.start_turn(ev);
     }
 
-    fn take_from_hand(&mut self, seat: usize, card: ConnectionId) {
+    pub(super) fn take_from_hand(&mut self, seat: usize, card: ConnectionId) {
         if let Some(i) = self.hands[seat].iter().position(|c| *c == card) {
             self.hands[seat].remove(i);
         }
     }
 
     fn start_turn(&mut self, ev: &mut Vec<Event>) {
+        self.turn_no = self.turn_no.saturating_add(1);
         let (actions, free) = self.turn_allowance(self.turn_seat);
         self.actions_left = actions;
         self.free_listens_left = free;
@@ -403,7 +412,15 @@ impl Game {
     }
 
     fn place_resident(&mut self, r: ResidentId, ev: &mut Vec<Event>) {
-        let district = self.content.resident(r).district;
+        let home = self.content.resident(r).district;
+        let district = self.spill_target(home).unwrap_or(home);
+        if district != home {
+            ev.push(Event::SpilledOver {
+                resident: r,
+                from: home,
+                to: district,
+            });
+        }
         let state = &mut self.residents[r.index()];
         state.place = ResidentPlace::Town(district);
         state.arrived = Some(self.year);
@@ -418,9 +435,30 @@ impl Game {
                     .role_abilities(i)
                     .any(|a| a == Ability::HomeDistrictReveal)
         });
-        if home_reveal {
+        if self.content.resident(r).referred_by.is_some() {
+            self.reveal(r, RevealCause::Referral, ev);
+        } else if home_reveal {
             self.reveal(r, RevealCause::HomeDistrict, ev);
         }
+    }
+
+    /// Where spill-over sends a resident bound for `home`: the neighbour
+    /// with the fewest waiting (first in the map's list on a tie), when
+    /// `home` is within the deck's `spill_over` of its limit and that
+    /// neighbour is calmer.
+    pub(super) fn spill_target(&self, home: DistrictId) -> Option<DistrictId> {
+        let margin = usize::from(self.params.spill_over?);
+        let load = self.town[home.index()].len();
+        if load.saturating_add(margin) < self.collapse_threshold() {
+            return None;
+        }
+        self.content
+            .district(home)
+            .neighbours
+            .iter()
+            .copied()
+            .filter(|n| self.town[n.index()].len() < load)
+            .min_by_key(|n| self.town[n.index()].len())
     }
 
     /// The topmost resident card of `district` in the deck arrives, if any.
@@ -436,7 +474,7 @@ impl Game {
         }
     }
 
-    fn reveal(&mut self, r: ResidentId, cause: RevealCause, ev: &mut Vec<Event>) {
+    pub(super) fn reveal(&mut self, r: ResidentId, cause: RevealCause, ev: &mut Vec<Event>) {
         let state = &mut self.residents[r.index()];
         if !state.revealed {
             state.revealed = true;
@@ -445,7 +483,18 @@ impl Game {
     }
 
     fn gain_need(&mut self, r: ResidentId, cause: NeedCause, ev: &mut Vec<Event>) {
-        let need = Need::Worry(self.content.resident(r).worry);
+        // Waiting adds the card's overlapping worries first, in order.
+        let card = self.content.resident(r);
+        let state = &mut self.residents[r.index()];
+        let worry = match cause {
+            NeedCause::Escalation => {
+                let w = card.overlaps.get(usize::from(state.escalations));
+                state.escalations = state.escalations.saturating_add(1);
+                w.copied().unwrap_or(card.worry)
+            }
+            NeedCause::Event => card.worry,
+        };
+        let need = Need::Worry(worry);
         self.residents[r.index()].needs.push(need);
         self.year_growth.push(NeedGrowth {
             resident: r,
@@ -583,6 +632,7 @@ impl Game {
                 self.gain_need(r, NeedCause::Escalation, ev);
             }
         }
+        self.drift_back(ev);
         ev.push(Event::YearEnded {
             year: self.year,
             loads: self.loads(),

@@ -38,6 +38,19 @@ pub struct ResidentState {
     pub(crate) printed: u8,
     pub(crate) year_ends_waited: u8,
     pub(crate) arrived: Option<i32>,
+    /// Link work (all zero in a deck without it): visits made towards the
+    /// card's trust, the turn of the last visit, whether the resident has
+    /// already turned help down once, the ties of the current connection
+    /// (informal among them), year ends since it was made, needs waiting
+    /// added so far, and how often the resident drifted back.
+    pub(crate) visits: u8,
+    pub(crate) visited_turn: Option<u32>,
+    pub(crate) refused: bool,
+    pub(crate) ties: u8,
+    pub(crate) informal_ties: u8,
+    pub(crate) settled: u8,
+    pub(crate) escalations: u8,
+    pub(crate) drifted: u8,
 }
 
 impl ResidentState {
@@ -58,6 +71,26 @@ impl ResidentState {
     /// The year the resident arrived in the town.
     pub fn arrived(&self) -> Option<i32> {
         self.arrived
+    }
+    /// Visits made towards the card's trust.
+    pub fn visits(&self) -> u8 {
+        self.visits
+    }
+    /// Whether the resident has turned help down once already.
+    pub fn refused(&self) -> bool {
+        self.refused
+    }
+    /// Ties of the current connection (0 while waiting).
+    pub fn ties(&self) -> u8 {
+        self.ties
+    }
+    /// Informal ties among [`Self::ties`].
+    pub fn informal_ties(&self) -> u8 {
+        self.informal_ties
+    }
+    /// Times the resident drifted back into isolation.
+    pub fn drifted(&self) -> u8 {
+        self.drifted
     }
 }
 
@@ -129,6 +162,12 @@ pub struct Game {
     pub(crate) opening: Vec<super::Event>,
     /// Needs gained since the last year end, for the next `YearEnded` event.
     pub(crate) year_growth: Vec<super::event::NeedGrowth>,
+    /// Turns started so far (a visit counts once per turn).
+    pub(crate) turn_no: u32,
+    /// Actions put towards each resource idea not yet founded, by card.
+    pub(crate) idea_progress: Vec<(ConnectionId, u8)>,
+    /// Resource ideas founded, in order.
+    pub(crate) founded: Vec<ConnectionId>,
 }
 
 impl Game {
@@ -360,6 +399,50 @@ impl Game {
     /// the town collapse.
     pub fn collapses(&self, load: usize) -> bool {
         super::pressure::collapses(load, self.collapse_threshold())
+    }
+
+    /// Visits a resident still needs before accepting a prescription.
+    pub fn trust_left(&self, id: ResidentId) -> u8 {
+        self.content
+            .resident(id)
+            .trust
+            .saturating_sub(self.residents[id.index()].visits)
+    }
+
+    /// Whether the resident will turn the next offer of help down.
+    pub fn will_refuse(&self, id: ResidentId) -> bool {
+        self.content.resident(id).refuses_first && !self.residents[id.index()].refused
+    }
+
+    /// Actions put towards founding a resource idea (0 once founded or never begun).
+    pub fn idea_progress(&self, idea: ConnectionId) -> u8 {
+        self.idea_progress
+            .iter()
+            .find(|(c, _)| *c == idea)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// Resource ideas the team founded, in order.
+    pub fn founded(&self) -> &[ConnectionId] {
+        &self.founded
+    }
+
+    /// Resource ideas still to be founded, in deck order.
+    pub fn open_ideas(&self) -> impl Iterator<Item = ConnectionId> + '_ {
+        self.content.ideas().filter(|c| self.reserve.contains(c))
+    }
+
+    /// Ties of every resident connected now.
+    pub fn ties_total(&self) -> u32 {
+        self.connected
+            .iter()
+            .map(|r| u32::from(self.residents[r.index()].ties))
+            .sum()
+    }
+
+    /// Turns started so far.
+    pub fn turn_number(&self) -> u32 {
+        self.turn_no
     }
 
     /// A stable digest of the whole state, for tests and resume checks.

@@ -324,15 +324,7 @@ fn worry_icon(worry: Worry) -> &'static str {
 
 /// The text key explaining a coaching hint's reason.
 fn reason_key(reason: Reason) -> &'static str {
-    match reason {
-        Reason::ReleaseLeastUseful => "hint.reason.release_least_useful",
-        Reason::PrescribeEndangered => "hint.reason.prescribe_endangered",
-        Reason::FreeListen => "hint.reason.free_listen",
-        Reason::ConnectForNeed => "hint.reason.connect_for_need",
-        Reason::ListenWherePiling => "hint.reason.listen_where_piling",
-        Reason::ConnectBroad => "hint.reason.connect_broad",
-        Reason::NothingLeft => "hint.reason.nothing_left",
-    }
+    reason.text_key()
 }
 
 /// Every glyph the board draws besides words and district symbols, so a

@@ -1,0 +1,161 @@
+//! The heuristic's link work, in a deck that has it: prefer an informal
+//! tie where people drift back, call a case conference where no one hand
+//! can help an endangered resident, visit those who need trust, pass a card
+//! to the seat it completes, and found resources when the town is calm.
+//! A lesson switched off is never played (see [`Lessons`]).
+
+use super::heuristic::{Advice, Board, Known, Reason, first_max};
+use super::lessons::{Lesson, Lessons};
+use crate::content::{ConnectionId, ConnectionKind, ResidentId, partial_assign};
+use crate::rules::{Action, Game};
+
+fn informal(game: &Game, card: ConnectionId) -> bool {
+    game.content().connection(card).kind == ConnectionKind::Informal
+}
+
+/// Whether the bot should look for an informal tie: the lesson is on and
+/// the deck lets public-only residents drift back.
+fn wants_informal(game: &Game, lessons: Lessons) -> bool {
+    lessons.on(Lesson::Informal) && game.params().relapse_after_years.is_some()
+}
+
+/// `cards`, or a set of the hand that meets the same resident with an
+/// informal tie among them, when the bot plays by that lesson.
+pub(super) fn informal_first(
+    game: &Game,
+    seat: usize,
+    r: ResidentId,
+    cards: Vec<ConnectionId>,
+    lessons: Lessons,
+) -> Vec<ConnectionId> {
+    if !wants_informal(game, lessons) || cards.iter().any(|c| informal(game, *c)) {
+        return cards;
+    }
+    game.prescriptions(seat, r)
+        .into_iter()
+        .find(|set| set.iter().any(|c| informal(game, *c)))
+        .unwrap_or(cards)
+}
+
+/// The best set of a list: one with an informal tie when that matters.
+fn pick(game: &Game, sets: Vec<Vec<ConnectionId>>, lessons: Lessons) -> Option<Vec<ConnectionId>> {
+    if wants_informal(game, lessons)
+        && let Some(set) = sets.iter().find(|s| s.iter().any(|c| informal(game, *c)))
+    {
+        return Some(set.clone());
+    }
+    sets.into_iter().next()
+}
+
+/// A case conference, a visit or a pass, in that order, for the most
+/// endangered resident it helps.
+pub(super) fn together(
+    game: &Game,
+    seat: usize,
+    known: &[Known],
+    lessons: Lessons,
+) -> Option<Advice> {
+    let mut by_danger: Vec<&Known> = known.iter().collect();
+    by_danger.sort_by_key(|k| std::cmp::Reverse(k.danger));
+    let alone = |k: &Known| {
+        k.matching.as_ref().is_some_and(|m| m.is_complete()) && game.trust_left(k.resident) == 0
+    };
+    if lessons.on(Lesson::Conference)
+        && game
+            .conference_cost()
+            .is_some_and(|c| game.actions_left() >= c)
+    {
+        for k in by_danger.iter().filter(|k| !alone(k)).take(3) {
+            if let Some(cards) = pick(game, game.conferences(seat, k.resident), lessons) {
+                return Some(Advice {
+                    action: Action::Conference {
+                        resident: k.resident,
+                        cards,
+                    },
+                    reason: Reason::ConferenceEndangered,
+                });
+            }
+        }
+    }
+    if lessons.on(Lesson::Trust)
+        && let Some(k) = by_danger.iter().find(|k| {
+            game.trust_left(k.resident) > 0
+                && game
+                    .check(
+                        seat,
+                        &Action::Visit {
+                            resident: k.resident,
+                        },
+                    )
+                    .is_ok()
+        })
+    {
+        return Some(Advice {
+            action: Action::Visit {
+                resident: k.resident,
+            },
+            reason: Reason::VisitForTrust,
+        });
+    }
+    if lessons.on(Lesson::Share) && game.pass_cost().is_some_and(|c| game.actions_left() >= c) {
+        return pass(game, seat, &by_danger);
+    }
+    None
+}
+
+/// A card of this hand that completes another seat's hand for a trusted,
+/// endangered resident that seat cannot help yet.
+fn pass(game: &Game, seat: usize, by_danger: &[&Known]) -> Option<Advice> {
+    let content = game.content();
+    let hand = game.hand(seat);
+    for k in by_danger
+        .iter()
+        .filter(|k| game.trust_left(k.resident) == 0)
+    {
+        if k.matching.as_ref().is_some_and(|m| m.is_complete()) {
+            continue;
+        }
+        for to in (0..game.seats().len()).filter(|&t| t != seat) {
+            if game.hand(to).len() >= usize::from(game.hand_limit(to)) {
+                continue;
+            }
+            let (needs, _) = game.needs_for(to, k.resident);
+            let theirs =
+                partial_assign(&needs, game.hand(to).iter().map(|c| content.connection(*c)));
+            if needs.len() - theirs.met() != 1 {
+                continue;
+            }
+            let card = hand.iter().copied().find(|c| {
+                let conn = content.connection(*c);
+                theirs.unmet().any(|i| conn.meets(needs[i]))
+            });
+            if let Some(card) = card {
+                return Some(Advice {
+                    action: Action::Pass { card, to },
+                    reason: Reason::PassToHelp,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// An action towards the resource idea nearest to founding, on the last
+/// action of a turn while no district is one resident from its limit.
+pub(super) fn create(game: &Game, board: &Board, lessons: Lessons) -> Option<Advice> {
+    if !lessons.on(Lesson::Create) || game.actions_left() != 1 {
+        return None;
+    }
+    let calm = board
+        .load
+        .iter()
+        .all(|&l| l.saturating_add(1) < game.collapse_threshold());
+    if !calm {
+        return None;
+    }
+    let idea = first_max(game.open_ideas(), |c| usize::from(game.idea_progress(*c)))?;
+    Some(Advice {
+        action: Action::Create { idea },
+        reason: Reason::CreateResource,
+    })
+}

@@ -1,0 +1,157 @@
+//! 一人で解決できる問題はない: seats pass cards to one another, and a case
+//! conference pools several seats' hands to meet one resident's needs.
+//! Each costs the actions the deck's parameters set; a deck that sets no
+//! cost has neither.
+
+use super::action::{Mechanic, RuleError};
+use super::event::Event;
+use super::state::Game;
+use crate::content::{ConnectionId, ResidentId};
+
+impl Game {
+    /// Actions a pass costs, when the deck allows passing.
+    pub fn pass_cost(&self) -> Option<u8> {
+        self.params.pass_cost
+    }
+
+    /// Actions a case conference costs, when the deck holds them.
+    pub fn conference_cost(&self) -> Option<u8> {
+        self.params.conference_cost
+    }
+
+    fn afford(&self, cost: Option<u8>, mechanic: Mechanic) -> Result<u8, RuleError> {
+        let cost = cost.ok_or(RuleError::NotInThisDeck(mechanic))?;
+        if self.actions_left < cost {
+            return Err(if self.actions_left == 0 {
+                RuleError::NoActionsLeft
+            } else {
+                RuleError::NotEnoughActions {
+                    cost,
+                    left: self.actions_left,
+                }
+            });
+        }
+        Ok(cost)
+    }
+
+    pub(super) fn check_pass(
+        &self,
+        seat: usize,
+        card: ConnectionId,
+        to: usize,
+    ) -> Result<(), RuleError> {
+        self.afford(self.params.pass_cost, Mechanic::Passing)?;
+        if to >= self.seats.len() {
+            return Err(RuleError::NoSuchSeat(to));
+        }
+        if to == seat {
+            return Err(RuleError::PassToSelf);
+        }
+        if !self.hands[seat].contains(&card) {
+            return Err(RuleError::CardNotInHand);
+        }
+        if self.hands[to].len() >= usize::from(self.hand_limit(to)) {
+            return Err(RuleError::RecipientHandFull(to));
+        }
+        Ok(())
+    }
+
+    pub(super) fn pass(&mut self, seat: usize, card: ConnectionId, to: usize, ev: &mut Vec<Event>) {
+        self.actions_left -= self.params.pass_cost.unwrap_or(0);
+        self.take_from_hand(seat, card);
+        self.hands[to].push(card);
+        ev.push(Event::Passed {
+            from: seat,
+            to,
+            card,
+        });
+    }
+
+    /// The seat holding `card`, if any.
+    pub fn holder(&self, card: ConnectionId) -> Option<usize> {
+        self.hands.iter().position(|h| h.contains(&card))
+    }
+
+    pub(super) fn check_conference(
+        &self,
+        seat: usize,
+        r: ResidentId,
+        cards: &[ConnectionId],
+    ) -> Result<(), RuleError> {
+        if self.params.conference_cost.is_none() {
+            return Err(RuleError::NotInThisDeck(Mechanic::Conferences));
+        }
+        if !self.town_resident(r)?.revealed {
+            return Err(RuleError::NotRevealed);
+        }
+        self.afford(self.params.conference_cost, Mechanic::Conferences)?;
+        let mut holders = Vec::new();
+        for (i, c) in cards.iter().enumerate() {
+            let holder = self.holder(*c).ok_or(RuleError::CardNotHeld)?;
+            if cards[..i].contains(c) {
+                return Err(RuleError::DuplicateCard);
+            }
+            if !holders.contains(&holder) {
+                holders.push(holder);
+            }
+        }
+        if holders.len() < 2 {
+            return Err(RuleError::ConferenceNeedsTwoSeats);
+        }
+        if self.fits(seat, r, cards) {
+            Ok(())
+        } else {
+            Err(RuleError::NeedsNotMet)
+        }
+    }
+
+    pub(super) fn conference(
+        &mut self,
+        seat: usize,
+        r: ResidentId,
+        cards: &[ConnectionId],
+        ev: &mut Vec<Event>,
+    ) {
+        self.actions_left -= self.params.conference_cost.unwrap_or(0);
+        if self.will_refuse(r) {
+            self.refuse(seat, r, ev);
+            return;
+        }
+        let mut seats: Vec<usize> = cards.iter().filter_map(|c| self.holder(*c)).collect();
+        seats.sort_unstable();
+        seats.dedup();
+        ev.push(Event::ConferenceHeld {
+            seat,
+            resident: r,
+            seats,
+        });
+        let (_, waived) = self.needs_for(seat, r);
+        for c in cards {
+            if let Some(h) = self.holder(*c) {
+                self.take_from_hand(h, *c);
+                self.discard.push(*c);
+            }
+        }
+        self.connect_resident(seat, r, cards, waived, ev);
+    }
+
+    /// Every card of every hand, seat by seat in hand order: what a case
+    /// conference pools.
+    pub fn pooled_hands(&self) -> Vec<ConnectionId> {
+        self.hands.iter().flatten().copied().collect()
+    }
+
+    /// Every set of pooled cards, from at least two seats, that a case
+    /// conference called by `seat` could meet resident `r`'s needs with
+    /// (each in pooled order); empty when the deck has no conferences.
+    pub fn conferences(&self, seat: usize, r: ResidentId) -> Vec<Vec<ConnectionId>> {
+        if self.params.conference_cost.is_none() || self.seats.len() < 2 {
+            return Vec::new();
+        }
+        let pool = self.pooled_hands();
+        self.fitting_sets(seat, r, &pool, |cards| {
+            let first = self.holder(cards[0]);
+            cards.iter().any(|c| self.holder(*c) != first)
+        })
+    }
+}
