@@ -32,6 +32,10 @@ fn the_bundled_deck_and_guide_load_without_a_warning() {
         ActionKind::Release,
         ActionKind::Prescribe,
         ActionKind::EndTurn,
+        ActionKind::Visit,
+        ActionKind::Conference,
+        ActionKind::Pass,
+        ActionKind::Create,
     ] {
         let taught = t
             .script
@@ -79,6 +83,12 @@ fn trainee_action(game: &Game, kind: ActionKind, resident: ResidentId) -> Action
             pick(&|a| matches!(a, Action::Prescribe { resident: r, .. } if *r == resident))
         }
         ActionKind::EndTurn => Action::EndTurn,
+        ActionKind::Visit => Action::Visit { resident },
+        ActionKind::Conference => {
+            pick(&|a| matches!(a, Action::Conference { resident: r, .. } if *r == resident))
+        }
+        ActionKind::Pass => pick(&|a| matches!(a, Action::Pass { .. })),
+        ActionKind::Create => pick(&|a| matches!(a, Action::Create { .. })),
     }
 }
 

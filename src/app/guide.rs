@@ -104,6 +104,7 @@ pub fn target_of(pointer: Pointer) -> Option<Target> {
         Pointer::Log => Target::Log,
         Pointer::YearEndContinue => Target::YearEndContinue,
         Pointer::Handoff => Target::Handoff,
+        Pointer::Visit | Pointer::Conference | Pointer::Pass | Pointer::Ideas => return None,
     })
 }
 

@@ -53,31 +53,45 @@ pub fn default_content() -> Result<Arc<Content>, super::DeckErrors> {
     load(&default_sources()).map(|l| Arc::new(l.content))
 }
 
+macro_rules! archived_files {
+    ($dir:literal, $as:literal) => {
+        Sources::in_memory(
+            concat!("scenarios/", $as),
+            &[
+                archived_file!($dir, "scenario.ron"),
+                archived_file!($dir, "map.ron"),
+                archived_file!($dir, "residents.ron"),
+                archived_file!($dir, "connections.ron"),
+                archived_file!($dir, "roles.ron"),
+                archived_file!($dir, "events.ron"),
+            ],
+        )
+    };
+}
+
+macro_rules! archived_file {
+    ($dir:literal, $name:literal) => {
+        (
+            $name,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/content/archive/",
+                $dir,
+                "/",
+                $name
+            )),
+        )
+    };
+}
+
 /// The default deck as releases before link work shipped it (version 1).
 fn default_v1_sources() -> Sources {
-    macro_rules! v1 {
-        ($name:literal) => {
-            (
-                $name,
-                include_str!(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/src/content/archive/default-1/",
-                    $name
-                )),
-            )
-        };
-    }
-    Sources::in_memory(
-        "scenarios/default",
-        &[
-            v1!("scenario.ron"),
-            v1!("map.ron"),
-            v1!("residents.ron"),
-            v1!("connections.ron"),
-            v1!("roles.ron"),
-            v1!("events.ron"),
-        ],
-    )
+    archived_files!("default-1", "default")
+}
+
+/// The guided first game's deck as releases before link work shipped it.
+fn tutorial_v1_sources() -> Sources {
+    archived_files!("tutorial-1", "tutorial")
 }
 
 /// The built-in deck `id` whose content digest is `content_hash`: the
@@ -86,8 +100,12 @@ fn default_v1_sources() -> Sources {
 pub fn built_in(id: &str, content_hash: &str) -> Option<Arc<Content>> {
     static ALL: std::sync::OnceLock<Vec<Arc<Content>>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let candidates: [fn() -> Sources; 3] =
-            [default_sources, default_v1_sources, tutorial_sources];
+        let candidates: [fn() -> Sources; 4] = [
+            default_sources,
+            default_v1_sources,
+            tutorial_sources,
+            tutorial_v1_sources,
+        ];
         candidates
             .iter()
             .filter_map(|sources| load(&sources()).ok().map(|l| Arc::new(l.content)))
@@ -100,7 +118,7 @@ pub fn built_in(id: &str, content_hash: &str) -> Option<Arc<Content>> {
 
 /// The guided first game's files: its deck and `guide.ron`.
 pub fn tutorial_sources() -> Sources {
-    deck_files!("tutorial", "guide.ron")
+    deck_files!("tutorial", "ideas.ron", "guide.ron")
 }
 
 /// The guided first game's deck, validated (checked by the test suite).

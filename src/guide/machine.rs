@@ -69,6 +69,12 @@ fn meets(advance: Advance, event: &Event) -> bool {
         Event::Prescribed { seat, .. } => (seat == TRAINEE_SEAT).then_some(ActionKind::Prescribe),
         Event::Released { seat, .. } => (seat == TRAINEE_SEAT).then_some(ActionKind::Release),
         Event::TurnEnded { seat } => (seat == TRAINEE_SEAT).then_some(ActionKind::EndTurn),
+        Event::Visited { seat, .. } => (seat == TRAINEE_SEAT).then_some(ActionKind::Visit),
+        Event::Passed { from, .. } => (from == TRAINEE_SEAT).then_some(ActionKind::Pass),
+        Event::ConferenceHeld { seat, .. } => {
+            (seat == TRAINEE_SEAT).then_some(ActionKind::Conference)
+        }
+        Event::Invested { seat, .. } => (seat == TRAINEE_SEAT).then_some(ActionKind::Create),
         Event::YearEnded { .. } => return advance == Advance::YearEnded,
         _ => None,
     };

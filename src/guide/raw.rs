@@ -59,6 +59,10 @@ pub(super) enum RawTarget {
     Log,
     YearEndContinue,
     Handoff,
+    Visit,
+    Conference,
+    Pass,
+    Ideas,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,4 +80,8 @@ pub(super) enum RawActionKind {
     Prescribe,
     Release,
     EndTurn,
+    Visit,
+    Pass,
+    Conference,
+    Create,
 }

@@ -44,6 +44,14 @@ pub enum Pointer {
     Log,
     YearEndContinue,
     Handoff,
+    /// The Visit (寄り添う) button.
+    Visit,
+    /// The case-conference button.
+    Conference,
+    /// The pass-a-card control.
+    Pass,
+    /// The resource ideas (創る).
+    Ideas,
 }
 
 /// A seat's action the guide waits for.
@@ -54,6 +62,10 @@ pub enum ActionKind {
     Prescribe,
     Release,
     EndTurn,
+    Visit,
+    Pass,
+    Conference,
+    Create,
 }
 
 /// What moves the guide past a step.
@@ -408,6 +420,10 @@ impl Checker<'_> {
             RawTarget::Log => Pointer::Log,
             RawTarget::YearEndContinue => Pointer::YearEndContinue,
             RawTarget::Handoff => Pointer::Handoff,
+            RawTarget::Visit => Pointer::Visit,
+            RawTarget::Conference => Pointer::Conference,
+            RawTarget::Pass => Pointer::Pass,
+            RawTarget::Ideas => Pointer::Ideas,
         }
     }
 }
@@ -422,6 +438,10 @@ fn advance(raw: &RawAdvance) -> Advance {
             RawActionKind::Prescribe => ActionKind::Prescribe,
             RawActionKind::Release => ActionKind::Release,
             RawActionKind::EndTurn => ActionKind::EndTurn,
+            RawActionKind::Visit => ActionKind::Visit,
+            RawActionKind::Pass => ActionKind::Pass,
+            RawActionKind::Conference => ActionKind::Conference,
+            RawActionKind::Create => ActionKind::Create,
         }),
     }
 }

@@ -56,6 +56,13 @@ pub fn content_for(
     header: &SessionHeader,
     scenario: Option<&Path>,
 ) -> Result<Arc<Content>, OpenError> {
+    if scenario.is_none()
+        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
+        && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
+    {
+        // A built-in deck, this release's or an earlier one's kept for its sessions.
+        return Ok(kept);
+    }
     let dir = match (scenario, &header.scenario) {
         (Some(d), _) => Some(d.to_path_buf()),
         (None, ScenarioSource::Directory(d)) => Some(d.clone()),
@@ -79,13 +86,6 @@ pub fn content_for(
         ),
     };
     let loaded = DeckIdentity::of(&content);
-    if scenario.is_none()
-        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
-        && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
-    {
-        // A built-in deck of an earlier release, kept for its sessions.
-        return Ok(kept);
-    }
     if loaded.content_hash != header.deck.content_hash || loaded.id != header.deck.id {
         return Err(OpenError::DeckMismatch {
             played: header.deck.clone(),

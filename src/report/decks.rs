@@ -77,14 +77,13 @@ pub(super) fn deck_for(
     header: &SessionHeader,
     deck: &Deck,
 ) -> Result<Arc<Content>, (SkipReason, String)> {
-    let (content, loaded) = deck.as_ref().map_err(Clone::clone)?;
-    if loaded.content_hash != header.deck.content_hash
-        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
+    if matches!(header.scenario, ScenarioSource::BuiltIn(_))
         && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
     {
-        // A built-in deck of an earlier release, kept for its sessions.
+        // A built-in deck, this release's or an earlier one's kept for its sessions.
         return Ok(kept);
     }
+    let (content, loaded) = deck.as_ref().map_err(Clone::clone)?;
     if loaded.content_hash != header.deck.content_hash || loaded.id != header.deck.id {
         let e = OpenError::DeckMismatch {
             played: header.deck.clone(),

@@ -178,6 +178,7 @@ pub fn tutorial_with_guide(guide: &str) -> Sources {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/tutorial");
     let files: Vec<(&str, String)> = DECK_FILES
         .iter()
+        .chain(&["ideas.ron"])
         .map(|f| {
             let text = std::fs::read_to_string(format!("{dir}/{f}")).expect("tutorial deck file");
             (*f, text)
