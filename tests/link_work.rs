@@ -774,7 +774,6 @@ fn expected_district(
 #[test]
 fn spill_over_sends_an_arrival_to_the_calmest_neighbour() {
     let c = linkwork();
-    let a = c.district_by_key("a").expect("a");
     let (mut spilled, mut chose_between_two, mut stayed_near_limit) = (0, 0, 0);
     for seed in 0..200 {
         let mut g = Game::new(Arc::clone(&c), setup(seed, &ROLES)).expect("setup");
@@ -809,7 +808,7 @@ fn spill_over_sends_an_arrival_to_the_calmest_neighbour() {
                                 .iter()
                                 .filter(|n| loads[n.index()] < loads[home.index()])
                                 .count();
-                            if home == a && calmer == 2 {
+                            if calmer == 2 {
                                 chose_between_two += 1;
                             }
                         }
