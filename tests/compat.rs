@@ -200,7 +200,7 @@ fn a_deck_from_before_link_work_loads_unchanged_and_plays_as_it_did() {
                 .filter(|a| !matches!(a, Action::EndTurn))
                 .cloned()
                 .collect();
-            let a = if play.is_empty() || (x >> 60) % 4 == 0 {
+            let a = if play.is_empty() || (x >> 60).is_multiple_of(4) {
                 legal[legal.len() - 1].clone()
             } else {
                 play[((x >> 33) as usize) % play.len()].clone()
