@@ -1,5 +1,6 @@
 //! Replay determinism on the default deck: bot games replay to the same
-//! state, journals survive serialisation, and a different deck is refused.
+//! state, journals survive serialisation, and a different deck is refused;
+//! games on the link-work fixture deck replay exactly too.
 
 mod common;
 
@@ -101,4 +102,59 @@ fn different_seeds_give_different_games() {
     };
     assert_ne!(hash(1), hash(2));
     assert_eq!(hash(1), hash(1));
+}
+
+/// On the link-work deck (visits, passes, conferences, ideas, drifting back,
+/// spill-over): the same deck, seed and actions give the same state hash,
+/// and the journal replays to the live game at every step, also after a
+/// round trip through JSON.
+#[test]
+fn link_work_games_replay_to_the_same_state_at_every_step() {
+    use community_coping::rules::{Action, Event, Game};
+    let c = common::linkwork();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (seed, difficulty) in [(1, "standard"), (2, "calm"), (3, "dear"), (4, "calm")] {
+        let setup = Setup::standard(&c, 3, SeatKind::Bot(BotKind::Heuristic), difficulty, seed);
+        let result = play_one(&c, setup).unwrap();
+        let j = result.journal.as_ref().unwrap();
+        let json: Journal = serde_json::from_str(&serde_json::to_string(j).unwrap()).unwrap();
+        let mut live = Game::new(Arc::clone(&c), j.setup.clone()).unwrap();
+        let mut twin = Game::new(Arc::clone(&c), json.setup.clone()).unwrap();
+        for (i, e) in j.entries.iter().enumerate() {
+            let ev = live.act(e.seat, &e.action).unwrap();
+            twin.act(json.entries[i].seat, &json.entries[i].action)
+                .unwrap();
+            assert_eq!(live.state_hash(), twin.state_hash(), "step {i}");
+            kinds.insert(match &e.action {
+                Action::Visit { .. } => "visit",
+                Action::Pass { .. } => "pass",
+                Action::Conference { .. } => "conference",
+                Action::Create { .. } => "create",
+                _ => "other",
+            });
+            if ev.iter().any(|e| matches!(e, Event::DriftedBack { .. })) {
+                kinds.insert("drift");
+            }
+            if ev.iter().any(|e| matches!(e, Event::SpilledOver { .. })) {
+                kinds.insert("spill");
+            }
+            if i % 7 == 0 {
+                assert_eq!(
+                    replay_prefix(Arc::clone(&c), j, i + 1)
+                        .unwrap()
+                        .state_hash(),
+                    live.state_hash(),
+                    "step {i}"
+                );
+            }
+        }
+        let full = replay(Arc::clone(&c), &json).unwrap();
+        assert_eq!(full.state_hash(), live.state_hash());
+        assert_eq!(full.outcome(), result.outcome());
+    }
+    eprintln!("link work taken by the bots: {kinds:?}");
+    assert!(
+        kinds.len() >= 4,
+        "the bots' games used too little link work: {kinds:?}"
+    );
 }

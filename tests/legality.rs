@@ -1,7 +1,9 @@
 //! Legality has one source: on random decks (large hands, many and growing
 //! needs), every action the rules accept is one they list, and every listed
 //! action is accepted. Prescriptions are compared as sets of cards, checked
-//! against every subset of the hand of the right size.
+//! against every subset of the hand of the right size. On the link-work
+//! deck, visits, passes, founding and case conferences (every subset of the
+//! pooled hands) are compared the same way.
 
 mod common;
 
@@ -327,4 +329,124 @@ fn large_hands_list_their_prescriptions() {
         g.year(),
         g.outcome()
     );
+}
+
+/// Every candidate of link work a seat could ask for now: visits, passes of
+/// any card to any seat, founding any card, and conferences of every subset
+/// of the pooled hands of the right size (plus wrong sizes and repeats).
+fn link_work_candidates(g: &Game, seat: usize) -> Vec<Action> {
+    let c = g.content();
+    let mut out = candidates(g, seat);
+    for r in 0..c.residents().len() {
+        out.push(Action::Visit {
+            resident: ResidentId::from_index(r),
+        });
+    }
+    for k in 0..c.connections().len() + 1 {
+        let card = ConnectionId::from_index(k);
+        out.push(Action::Create { idea: card });
+        for to in 0..g.seats().len() + 1 {
+            out.push(Action::Pass { card, to });
+        }
+    }
+    let pool = g.pooled_hands();
+    for r in g.revealed_in_town().collect::<Vec<_>>() {
+        let k = g.needs_for(seat, r).0.len();
+        for size in [k.saturating_sub(1), k, k + 1] {
+            if size > 0 && size <= pool.len() && binomial(pool.len(), size) <= 20_000 {
+                for cards in subsets(&pool, size) {
+                    out.push(Action::Conference { resident: r, cards });
+                }
+            }
+        }
+        if let Some(&first) = pool.first() {
+            out.push(Action::Conference {
+                resident: r,
+                cards: vec![first; k.max(2)],
+            });
+        }
+    }
+    out
+}
+
+/// Conferences compare as sets of cards too.
+fn canonical_lw(a: &Action) -> Action {
+    match a {
+        Action::Conference { resident, cards } => {
+            let mut cards = cards.clone();
+            cards.sort();
+            Action::Conference {
+                resident: *resident,
+                cards,
+            }
+        }
+        other => canonical(other),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// On the link-work deck (visits, passes, conferences, ideas): every
+    /// listed action is accepted, every accepted candidate is listed, and
+    /// every conference of the right size that is not listed is refused.
+    #[test]
+    fn accepted_equals_listed_with_link_work(
+        seed in any::<u64>(),
+        seats in 1usize..=3,
+        calm in any::<bool>(),
+        choices in prop::collection::vec(any::<usize>(), 1..200),
+    ) {
+        let c = linkwork();
+        let roles = ["plain", "listener", "planner"];
+        let mut s: Setup = setup(seed, &roles[..seats]);
+        if calm {
+            s.difficulty = "calm".into();
+        }
+        let mut g = Game::new(Arc::clone(&c), s).unwrap();
+        for (step, &k) in choices.iter().enumerate() {
+            if g.is_over() {
+                break;
+            }
+            let seat = g.current_seat();
+            let legal = g.legal_actions(seat);
+            let listed: BTreeSet<Action> = legal.iter().map(canonical_lw).collect();
+            prop_assert_eq!(listed.len(), legal.len(), "an action is listed twice");
+            if step % 2 == 0 {
+                for a in &listed {
+                    prop_assert!(g.check(seat, a).is_ok(), "listed but refused: {:?}", a);
+                }
+                for a in link_work_candidates(&g, seat) {
+                    let accepted = g.check(seat, &a).is_ok();
+                    prop_assert_eq!(
+                        accepted,
+                        listed.contains(&canonical_lw(&a)),
+                        "accepted {} but listed {}: {:?}",
+                        accepted,
+                        !accepted,
+                        a
+                    );
+                }
+            }
+            // Prefer the actions of link work, so they are taken often.
+            let lw: Vec<&Action> = legal
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a,
+                        Action::Visit { .. }
+                            | Action::Pass { .. }
+                            | Action::Conference { .. }
+                            | Action::Create { .. }
+                    )
+                })
+                .collect();
+            let pick = if !lw.is_empty() && k % 2 == 0 {
+                lw[k / 2 % lw.len()].clone()
+            } else {
+                legal[k % legal.len()].clone()
+            };
+            g.act(seat, &pick).expect("a listed action is accepted");
+        }
+    }
 }

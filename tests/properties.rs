@@ -49,6 +49,54 @@ fn play(g: &mut Game, journal: &mut Journal, choices: &[usize]) {
     }
 }
 
+/// Like [`play`], but an even choice takes an action of link work (visit,
+/// pass, conference, founding) whenever one is listed.
+fn play_link_work(g: &mut Game, journal: &mut Journal, choices: &[usize]) {
+    let mut founded = 0;
+    for &k in choices {
+        if g.is_over() {
+            break;
+        }
+        let seat = g.current_seat();
+        let legal = g.legal_actions(seat);
+        let lw: Vec<&Action> = legal
+            .iter()
+            .filter(|a| {
+                matches!(
+                    a,
+                    Action::Visit { .. }
+                        | Action::Pass { .. }
+                        | Action::Conference { .. }
+                        | Action::Create { .. }
+                )
+            })
+            .collect();
+        let action = if k % 2 == 0 && !lw.is_empty() {
+            lw[(k / 2) % lw.len()].clone()
+        } else {
+            legal[k % legal.len()].clone()
+        };
+        g.act(seat, &action).expect("a legal action is accepted");
+        journal.record(seat, action);
+        // every card in one place, founded ideas included
+        assert_conserved(g);
+        assert!(g.founded().len() >= founded, "a founded idea stays founded");
+        founded = g.founded().len();
+        for idea in g.founded() {
+            assert!(!g.reserve_connections().contains(idea));
+        }
+        for idea in g.open_ideas() {
+            assert!(g.reserve_connections().contains(&idea));
+        }
+        for s in 0..g.seats().len() {
+            assert!(
+                g.hand(s).len() <= usize::from(g.hand_limit(s))
+                    || (g.must_release() && s == g.current_seat())
+            );
+        }
+    }
+}
+
 fn prop_assert_ne_fallible(ok: bool) {
     assert!(ok, "a running game always offers at least one legal action");
 }
@@ -71,6 +119,29 @@ proptest! {
         let replayed = replay(Arc::clone(&c), &journal).unwrap();
         prop_assert_eq!(replayed.state_hash(), g.state_hash());
         // through serialisation too
+        let json = serde_json::to_string(&journal).unwrap();
+        let back: Journal = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(replay(c, &back).unwrap().state_hash(), g.state_hash());
+    }
+
+    #[test]
+    fn link_work_play_conserves_cards_and_replays_exactly(
+        seed in any::<u64>(),
+        seats in 1usize..=6,
+        difficulty in 0usize..4,
+        choices in prop::collection::vec(any::<usize>(), 0..400),
+    ) {
+        let c = linkwork();
+        let mut setup = mini_setup(seed, seats, false);
+        setup.difficulty = ["standard", "tight", "calm", "dear"][difficulty].into();
+        let mut g = Game::new(Arc::clone(&c), setup.clone()).unwrap();
+        let mut journal = Journal::new(&c, setup);
+        // Even choices take an action of link work when one is listed.
+        let lw: Vec<usize> = choices.iter().map(|k| k.wrapping_mul(2)).collect();
+        play_link_work(&mut g, &mut journal, &lw);
+        play(&mut g, &mut journal, &choices);
+        let replayed = replay(Arc::clone(&c), &journal).unwrap();
+        prop_assert_eq!(replayed.state_hash(), g.state_hash());
         let json = serde_json::to_string(&journal).unwrap();
         let back: Journal = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(replay(c, &back).unwrap().state_hash(), g.state_hash());
@@ -144,6 +215,58 @@ proptest! {
                     prop_assert!(!legal, "legal_actions listed a refused action {:?}", action);
                 }
                 Ok(_) => prop_assert!(legal, "accepted but not listed: {:?}", action),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn refused_link_work_actions_change_nothing(
+        seed in any::<u64>(),
+        choices in prop::collection::vec(any::<usize>(), 0..80),
+        probes in prop::collection::vec((0usize..5, 0usize..4, 0u16..24, prop::collection::vec(0u16..14, 0..4)), 1..30),
+    ) {
+        let c = linkwork();
+        let setup = mini_setup(seed, 3, false);
+        let mut g = Game::new(Arc::clone(&c), setup.clone()).unwrap();
+        let mut journal = Journal::new(&c, setup);
+        play_link_work(&mut g, &mut journal, &choices);
+        let n = c.connections().len() as u16 + 1;
+        for (kind, seat, id, cards) in probes {
+            let card = ConnectionId::from_index(usize::from(id % n));
+            let resident = ResidentId::from_index(usize::from(id) % 17);
+            let action = match kind {
+                0 => Action::Visit { resident },
+                1 => Action::Pass { card, to: usize::from(id) % 4 },
+                2 => Action::Create { idea: card },
+                _ => Action::Conference {
+                    resident,
+                    cards: cards.iter().map(|c| ConnectionId::from_index(usize::from(*c % n))).collect(),
+                },
+            };
+            let sorted = |a: &Action| match a {
+                Action::Conference { resident, cards } => {
+                    let mut cards = cards.clone();
+                    cards.sort();
+                    Action::Conference { resident: *resident, cards }
+                }
+                other => other.clone(),
+            };
+            let before = g.state_hash();
+            let legal = g.legal_actions(seat).iter().any(|a| sorted(a) == sorted(&action));
+            let mut probe = g.clone();
+            match probe.act(seat, &action) {
+                Err(_) => {
+                    prop_assert_eq!(probe.state_hash(), before);
+                    prop_assert!(!legal, "legal_actions listed a refused action {:?}", action);
+                }
+                Ok(_) => {
+                    prop_assert!(legal, "accepted but not listed: {:?}", action);
+                    assert_conserved(&probe);
+                }
             }
         }
     }

@@ -1,8 +1,11 @@
-//! The debrief workshop's draft connections file: it is in the deck format,
-//! so pasted into a deck it validates, and typed text cannot break it.
+//! The debrief workshop's draft connections and ideas files: they are in the
+//! deck format, so pasted into a deck they validate, and typed text cannot
+//! break them.
 
 use community_coping::content::{Sources, Worry, load};
-use community_coping::session::{Proposal, draft_connections, write_proposals};
+use community_coping::session::{
+    Proposal, draft_connections, draft_ideas, ideas_path_for, write_proposals,
+};
 
 const FILES: [&str; 6] = [
     "scenario.ron",
@@ -95,7 +98,69 @@ fn the_draft_is_written_whole_and_replaced_by_a_later_draft() {
     let two = std::fs::read_to_string(&path).unwrap();
     assert_eq!(one.matches("        Connection(\n").count(), 1);
     assert_eq!(two.matches("        Connection(\n").count(), 2);
+    let ideas = std::fs::read_to_string(ideas_path_for(&path)).unwrap();
+    assert_eq!(
+        ideas.matches("        Idea(\n").count(),
+        2,
+        "the ideas draft follows"
+    );
     let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
-    assert_eq!(leftovers, 1, "no temporary files stay behind");
+    assert_eq!(leftovers, 2, "the two drafts and no temporary files");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_ideas_draft_loads_as_the_ideas_file_of_the_default_deck() {
+    let languages = vec!["ja".to_owned(), "en".to_owned()];
+    let draft = draft_ideas("20261126-0930-abc", &languages, &proposals());
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/default");
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|f| {
+            let mut text = std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+            if *f == "scenario.ron" {
+                text = text.replacen(
+                    "events: \"events.ron\",",
+                    "events: \"events.ron\", ideas: \"ideas.ron\",",
+                    1,
+                );
+                assert!(
+                    text.contains("ideas: \"ideas.ron\""),
+                    "the files entry was added"
+                );
+            }
+            ((*f).to_owned(), text)
+        })
+        .chain(std::iter::once(("ideas.ron".to_owned(), draft.clone())))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let sources = Sources::in_memory("with-ideas", &refs);
+    let loaded = match load(&sources) {
+        Ok(l) => l,
+        Err(e) => panic!(
+            "{}\n{draft}",
+            e.0.iter().map(|d| d.render()).collect::<String>()
+        ),
+    };
+    let c = &loaded.content;
+    let ideas: Vec<_> = c.ideas().map(|i| c.connection(i)).collect();
+    assert_eq!(ideas.len(), 2);
+    assert_eq!(ideas[0].key, "idea-202611260930abc-01");
+    assert_eq!(ideas[0].name.get("ja"), "駅前薬局の \"薬剤師\" さん");
+    assert_eq!(
+        ideas[0].kind,
+        community_coping::content::ConnectionKind::Informal
+    );
+    assert_eq!(
+        ideas[1].kind,
+        community_coping::content::ConnectionKind::Public
+    );
+    assert!(
+        ideas
+            .iter()
+            .all(|i| i.idea_cost == Some(community_coping::session::DRAFT_IDEA_COST))
+    );
 }

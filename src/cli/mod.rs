@@ -1,7 +1,8 @@
-//! The command line: no subcommand opens the game; `validate` and `simulate`
-//! are the designer's tools. Errors are one line and a non-zero exit.
+//! The command line: no subcommand opens the game; `validate`, `simulate`
+//! and `ideas add` are the designer's tools. Errors are one line and a non-zero exit.
 
 mod export;
+mod ideas;
 mod out;
 mod report;
 mod simulate;
@@ -52,6 +53,11 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Sum up a folder of sessions: outcomes, win rates, districts, connections, notes (html or csv).
     Report(report::ReportArgs),
+    /// Resource ideas (創る): add a debrief workshop's draft ideas to a deck.
+    Ideas {
+        #[command(subcommand)]
+        command: ideas::IdeasCommand,
+    },
 }
 
 /// Output format of the tools.
@@ -94,6 +100,7 @@ pub fn run_tool(command: Command) -> ExitCode {
         Command::Simulate(args) => simulate::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Ideas { command } => ideas::run(&command),
     }
 }
 

@@ -29,7 +29,10 @@ pub use paths::{
     DATA_DIR_ENV, FILE_STEM_MAX, SESSION_EXTENSION, data_dir, safe_file_stem, sessions_dir,
     settings_path,
 };
-pub use proposals::{draft_connections, proposals_path, write_proposals};
+pub use proposals::{
+    DRAFT_IDEA_COST, draft_connections, draft_ideas, ideas_path_for, proposals_path,
+    write_proposals,
+};
 pub use record::{
     InterventionKind, OutcomeSummary, Proposal, Record, SESSION_FORMAT, ScenarioSource,
     SessionHeader, SessionOrigin, act_records,

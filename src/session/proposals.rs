@@ -1,6 +1,8 @@
 //! The local connection card workshop's output: the proposals of a session,
 //! written as a draft connections file in the deck format, which a designer
-//! checks with `community-coping validate` and copies into a local deck.
+//! checks with `community-coping validate` and copies into a local deck, and
+//! the same proposals as a draft `ideas.ron` (resources the team could found
+//! in a game, 創る), which `community-coping ideas add` merges into a deck.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,23 @@ pub fn proposals_path(session_id: &str) -> Result<PathBuf, SessionError> {
         .join("proposals")
         .join(format!("{}-connections.ron", safe_file_stem(session_id))))
 }
+
+/// The draft ideas file written beside the draft connections file at
+/// `connections`: `<session>-ideas.ron` for `<session>-connections.ron`.
+pub fn ideas_path_for(connections: &Path) -> PathBuf {
+    let name = connections
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("proposals");
+    let stem = name
+        .strip_suffix("-connections.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(name);
+    connections.with_file_name(format!("{stem}-ideas.ron"))
+}
+
+/// Actions a proposed idea costs to found, until the designer changes it.
+pub const DRAFT_IDEA_COST: u8 = 4;
 
 /// A RON string literal: quotes, backslashes and line breaks escaped.
 fn ron_str(s: &str) -> String {
@@ -74,6 +93,46 @@ pub fn draft_connections(session_id: &str, languages: &[String], proposals: &[Pr
     out
 }
 
+/// The draft ideas file for `proposals`, in the deck's `ideas.ron` format:
+/// one resource idea per proposal, costing [`DRAFT_IDEA_COST`] actions,
+/// `Informal` unless the proposal is a public service, helping the worries
+/// and having the specialities the proposal names. Ids (`idea-<session>-NN`)
+/// never clash with the draft connections' (`local-…`).
+pub fn draft_ideas(session_id: &str, languages: &[String], proposals: &[Proposal]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// Resource ideas proposed in the debrief of session {session_id}: places and\n\
+         // people the town could create (創る). Check the wording (every language holds\n\
+         // the text as typed) and the costs, then add them to a deck with\n\
+         // `community-coping ideas add THIS-FILE --into DECK-FOLDER`."
+    );
+    out.push_str("Ideas(\n    ideas: [\n");
+    let text = |s: &str| {
+        let parts: Vec<String> = languages
+            .iter()
+            .map(|l| format!("{}: {}", ron_str(l), ron_str(s)))
+            .collect();
+        format!("{{{}}}", parts.join(", "))
+    };
+    for (i, p) in proposals.iter().enumerate() {
+        let specialities: Vec<String> = p.specialities.iter().map(|s| ron_str(s)).collect();
+        let helps: Vec<String> = p.helps.iter().map(|w| format!("{w:?}")).collect();
+        let _ = writeln!(
+            out,
+            "        Idea(\n            id: {},\n            name: {},\n            kind: {},\n            specialities: [{}],\n            helps: [{}],\n            description: {},\n            cost: {DRAFT_IDEA_COST},\n        ),",
+            ron_str(&format!("idea-{}-{:02}", short_id(session_id), i + 1)),
+            text(&p.name),
+            if p.public { "Public" } else { "Informal" },
+            specialities.join(", "),
+            helps.join(", "),
+            text(&p.description),
+        );
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
 /// The session id's characters that are safe in a card id.
 fn short_id(session_id: &str) -> String {
     session_id
@@ -84,7 +143,9 @@ fn short_id(session_id: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Writes the draft file atomically (replacing the previous draft of the session).
+/// Writes the draft connections file at `path` and the draft ideas file
+/// beside it ([`ideas_path_for`]), each atomically (replacing the previous
+/// drafts of the session).
 pub fn write_proposals(
     path: &Path,
     session_id: &str,
@@ -94,6 +155,11 @@ pub fn write_proposals(
     write_atomic(
         path,
         draft_connections(session_id, languages, proposals).as_bytes(),
+        false,
+    )?;
+    write_atomic(
+        &ideas_path_for(path),
+        draft_ideas(session_id, languages, proposals).as_bytes(),
         false,
     )
 }

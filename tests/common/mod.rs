@@ -18,8 +18,33 @@ pub const DECK_FILES: [&str; 6] = [
 
 /// The mini fixture deck with textual edits `(file, from, to)` applied.
 pub fn mini_with(edits: &[(&str, &str, &str)]) -> Arc<Content> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-    let mut files: Vec<(String, String)> = DECK_FILES
+    fixture_with("mini", &DECK_FILES, edits)
+}
+
+/// The link-work fixture deck's files: the mini deck's and `ideas.ron`.
+pub const LINKWORK_FILES: [&str; 7] = [
+    "scenario.ron",
+    "map.ron",
+    "residents.ron",
+    "connections.ron",
+    "roles.ron",
+    "events.ron",
+    "ideas.ron",
+];
+
+/// The link-work fixture deck (every rule of link work on) with edits.
+pub fn linkwork_with(edits: &[(&str, &str, &str)]) -> Arc<Content> {
+    fixture_with("linkwork", &LINKWORK_FILES, edits)
+}
+
+pub fn linkwork() -> Arc<Content> {
+    linkwork_with(&[])
+}
+
+/// The fixture deck `tests/fixtures/<name>` with textual edits applied.
+pub fn fixture_with(name: &str, names: &[&str], edits: &[(&str, &str, &str)]) -> Arc<Content> {
+    let dir = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, String)> = names
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(format!("{dir}/{f}")).expect("fixture file");
@@ -41,7 +66,7 @@ pub fn mini_with(edits: &[(&str, &str, &str)]) -> Arc<Content> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    match load(&Sources::in_memory("mini", &refs)) {
+    match load(&Sources::in_memory(name, &refs)) {
         Ok(l) => Arc::new(l.content),
         Err(e) => panic!(
             "fixture does not validate:\n{}",
