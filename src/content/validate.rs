@@ -95,7 +95,10 @@ impl<'a> Validator<'a> {
             self.unusable(file, what);
             return None;
         };
-        match ron::Options::default().from_str::<T>(text) {
+        // Optional numbers may be written plainly (`pass_cost: 1`) or as `Some(1)`.
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        match options.from_str::<T>(text) {
             Ok(v) => Some(v),
             Err(e) => {
                 let lines = LineIndex::new(text);
