@@ -4,7 +4,8 @@
 use community_coping::content::{Sources, Worry, load};
 use community_coping::session::{Proposal, draft_connections, write_proposals};
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
+    "ideas.ron",
     "scenario.ron",
     "map.ron",
     "residents.ron",

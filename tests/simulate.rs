@@ -135,6 +135,7 @@ fn default_deck_in_order(order: &[usize]) -> Arc<Content> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/default");
     let mut files: Vec<(&str, String)> = common::DECK_FILES
         .iter()
+        .chain(&["ideas.ron"])
         .map(|n| (*n, std::fs::read_to_string(dir.join(n)).expect("deck file")))
         .collect();
     let map = &mut files[1].1;

@@ -411,5 +411,18 @@ mod tests {
             out.contains("cut off:        1 (games still going after 100000 actions)"),
             "{out}"
         );
+        // the default deck has link work: its counts, then the lesson table
+        assert!(
+            out.contains("ties:           2.50 per connection, 40.0 % informal"),
+            "{out}"
+        );
+        assert!(
+            out.contains("per game:       1.00 resources founded, 0.50 case conferences, 0.25 refusals, 2.00 drifted back, 3.00 referred by clinics"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  share+conference       30.0 %   10.0 %  +20.0"),
+            "{out}"
+        );
     }
 }
