@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use community_coping::content::{Content, default_content};
+use community_coping::content::Content;
 use community_coping::export::{ExportOptions, Format, export_session};
 use community_coping::rules::Entry;
 use community_coping::session::{LoadedSession, Record, SessionWriter, load_session};
@@ -194,6 +194,6 @@ fn an_action_that_lost_its_hash_is_never_accepted() {
 
 /// The default deck the format-1 fixtures were played with (version 1,
 /// kept built in so their sessions still open).
-fn v1_deck() -> Arc<community_coping::content::Content> {
+fn v1_deck() -> Arc<Content> {
     community_coping::content::built_in("default", "67799fc9860822e1").expect("the archived deck")
 }
