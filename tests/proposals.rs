@@ -7,7 +7,8 @@ use community_coping::session::{
     Proposal, draft_connections, draft_ideas, ideas_path_for, write_proposals,
 };
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
+    "ideas.ron",
     "scenario.ron",
     "map.ron",
     "residents.ron",

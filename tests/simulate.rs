@@ -8,11 +8,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::Arc;
 
+use community_coping::bots::Lessons;
 use community_coping::content::{Content, Sources, default_content, load};
 use community_coping::rules::BotKind;
 use community_coping::session::load_session;
 use community_coping::sim::{
-    RunOptions, SeatChoices, SimConfig, SimError, SimReport, run, simulate, summarise,
+    LESSON_SETS, RunOptions, SeatChoices, SimConfig, SimError, SimReport, lesson_table, run,
+    simulate, summarise,
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_community-coping");
@@ -133,6 +135,7 @@ fn default_deck_in_order(order: &[usize]) -> Arc<Content> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/default");
     let mut files: Vec<(&str, String)> = common::DECK_FILES
         .iter()
+        .chain(&["ideas.ron"])
         .map(|n| (*n, std::fs::read_to_string(dir.join(n)).expect("deck file")))
         .collect();
     let map = &mut files[1].1;
@@ -357,4 +360,124 @@ fn too_many_games_is_a_one_line_error() {
         let err = one_line_error(&cli(&["simulate", "--games", n]));
         assert!(err.contains("1 to 10000000"), "{err}");
     }
+}
+
+/// A JSON report of the CLI, after checking the run succeeded.
+fn json_run(args: &[&str]) -> serde_json::Value {
+    let o = cli(args);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("JSON")
+}
+
+#[test]
+fn without_switches_lessons_off_and_bad_names_are_one_line_errors() {
+    let base = [
+        "simulate", "--games", "40", "--seed", "3", "--format", "json",
+    ];
+    let all = json_run(&base);
+    let no_create = json_run(&[&base[..], &["--without", "create"]].concat());
+    // the bots found resources by the create lesson, and never without it
+    assert!(all["created_resources"].as_f64().unwrap() > 0.0, "{all}");
+    assert_eq!(no_create["created_resources"].as_f64(), Some(0.0));
+    // no case conference without that lesson; a comma list switches off both
+    assert!(all["joint_prescriptions"].as_f64().unwrap() > 0.0, "{all}");
+    let alone = json_run(&[&base[..], &["--without", "share,conference"]].concat());
+    assert_eq!(alone["joint_prescriptions"].as_f64(), Some(0.0));
+    let o = cli(&["simulate", "--games", "5", "--without", "trust,informal"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("lessons switched off: informal, trust"),
+        "{out}"
+    );
+    for bad in ["kindness", "share,,trust", "share,Trust"] {
+        let err = one_line_error(&cli(&["simulate", "--games", "5", "--without", bad]));
+        assert!(
+            err.contains("use share, conference, create, informal or trust"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_json_report_counts_link_work() {
+    let v = json_run(&["simulate", "--games", "40", "--format", "json"]);
+    for key in [
+        "mean_ties_per_connected",
+        "informal_share",
+        "created_resources",
+        "joint_prescriptions",
+        "refusals",
+        "relapses",
+        "referrals",
+    ] {
+        assert!(v[key].is_f64(), "{key} missing: {v}");
+    }
+    // a plain run does not play the lesson games
+    assert!(v.get("lessons").is_none(), "{v}");
+    let ties = v["mean_ties_per_connected"].as_f64().unwrap();
+    assert!((1.0..=6.0).contains(&ties), "{v}");
+    let informal = v["informal_share"].as_f64().unwrap();
+    assert!(informal > 0.0 && informal < 1.0, "{v}");
+    // the default deck refers residents from clinics, some refuse first, some drift back
+    for key in ["referrals", "refusals", "relapses"] {
+        assert!(v[key].as_f64().unwrap() > 0.0, "{key}: {v}");
+    }
+}
+
+#[test]
+fn the_lesson_table_is_deterministic_and_compares_the_same_games() {
+    let c = default_content().unwrap();
+    let cfg = config(60, 4, 9, "standard", BotKind::Heuristic);
+    let options = RunOptions::default();
+    let base = simulate(&c, &cfg, &options).unwrap();
+    let table = lesson_table(&c, &cfg, &options, &base).unwrap();
+    assert_eq!(table, lesson_table(&c, &cfg, &options, &base).unwrap());
+    let names: Vec<String> = table.iter().map(|r| r.without.join("+")).collect();
+    assert_eq!(
+        names,
+        [
+            "share",
+            "conference",
+            "create",
+            "informal",
+            "trust",
+            "share+conference"
+        ]
+    );
+    for (row, set) in table.iter().zip(LESSON_SETS) {
+        assert_eq!(row.win_rate_with, base.win_rate);
+        // the without-rate is a plain run with those lessons off
+        let without = RunOptions {
+            lessons: Lessons::without(set),
+            ..RunOptions::default()
+        };
+        let plain = simulate(&c, &cfg, &without).unwrap();
+        assert_eq!(row.win_rate_without, plain.win_rate, "{row:?}");
+        assert!((row.difference - (base.win_rate - plain.win_rate)).abs() < 1e-12);
+    }
+
+    // the CLI: the with-rate is the plain run's win rate, the table is in JSON and text
+    let args = ["simulate", "--games", "30", "--seed", "4", "--lessons"];
+    let v = json_run(&[&args[..], &["--format", "json"]].concat());
+    let rows = v["lessons"].as_array().expect("a lesson table");
+    assert_eq!(rows.len(), 6);
+    assert_eq!(
+        rows[5]["without"],
+        serde_json::json!(["share", "conference"])
+    );
+    let plain = json_run(&[
+        "simulate", "--games", "30", "--seed", "4", "--format", "json",
+    ]);
+    for row in rows {
+        assert_eq!(row["win_rate_with"], plain["win_rate"], "{row}");
+    }
+    let o = cli(&args);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("lessons (the same games without each):"),
+        "{out}"
+    );
+    assert!(out.contains("  share+conference "), "{out}");
+    assert_eq!(out, text(&cli(&args).stdout));
 }

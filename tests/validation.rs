@@ -811,7 +811,7 @@ fn default_deck_meets_the_content_brief() {
     for id in ["intro", "standard", "challenge"] {
         assert!(c.difficulty(id).is_some(), "no difficulty {id:?}");
     }
-    assert_eq!(c.debrief_questions().len(), 5);
+    assert_eq!(c.debrief_questions().len(), 8);
     assert_eq!(c.districts().len(), 6);
     assert_eq!(c.default_roles().len(), 6);
     for lang in ["ja", "en"] {

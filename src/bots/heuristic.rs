@@ -177,7 +177,7 @@ pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
         .collect();
     if game.must_release() {
         let card = first_max(hand.iter().copied(), |c| {
-            usize::MAX - usefulness(game, &known, *c)
+            usize::MAX - usefulness(game, &known, *c) - link_work::tie_bonus(game, *c, lessons)
         })
         .expect("a seat over its hand limit holds cards");
         return Advice {
@@ -234,7 +234,10 @@ pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
         .iter()
         .copied()
         .chain(game.peeked_cards(seat))
-        .map(|c| (c, usefulness(game, &known, c)))
+        .map(|c| {
+            let useful = usefulness(game, &known, c) + link_work::tie_bonus(game, c, lessons);
+            (c, useful)
+        })
         .collect();
     // Connect a card that fills a missing need of the most endangered known resident.
     let for_need = first_max(
@@ -259,6 +262,9 @@ pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
             action: Action::Connect { card },
             reason: Reason::ConnectForNeed,
         };
+    }
+    if let Some(advice) = link_work::visit(game, &known, seat, lessons) {
+        return advice;
     }
     if let Some(advice) = link_work::create(game, &board, lessons) {
         return advice;

@@ -37,6 +37,20 @@ pub(super) fn informal_first(
         .unwrap_or(cards)
 }
 
+/// How much more a card is worth to the bot because it is informal: where
+/// public-only ties drift back, an informal tie keeps a resident connected,
+/// so the bot reaches for neighbours, shops and volunteers first.
+pub(super) fn tie_bonus(game: &Game, card: ConnectionId, lessons: Lessons) -> usize {
+    if wants_informal(game, lessons) && informal(game, card) {
+        INFORMAL_BONUS
+    } else {
+        0
+    }
+}
+
+/// The informal bonus: as much as meeting one more known resident's need.
+const INFORMAL_BONUS: usize = 20;
+
 /// The best set of a list: one with an informal tie when that matters.
 fn pick(game: &Game, sets: Vec<Vec<ConnectionId>>, lessons: Lessons) -> Option<Vec<ConnectionId>> {
     if wants_informal(game, lessons)
@@ -47,8 +61,8 @@ fn pick(game: &Game, sets: Vec<Vec<ConnectionId>>, lessons: Lessons) -> Option<V
     sets.into_iter().next()
 }
 
-/// A case conference, a visit or a pass, in that order, for the most
-/// endangered resident it helps.
+/// A case conference or a pass, in that order, for the most endangered
+/// resident it helps.
 pub(super) fn together(
     game: &Game,
     seat: usize,
@@ -77,9 +91,21 @@ pub(super) fn together(
             }
         }
     }
+    if lessons.on(Lesson::Share) && game.pass_cost().is_some_and(|c| game.actions_left() >= c) {
+        return pass(game, seat, &by_danger);
+    }
+    None
+}
+
+/// A visit to the most endangered resident who needs trust and whom this
+/// hand could then help, when nothing more urgent is left this turn.
+pub(super) fn visit(game: &Game, known: &[Known], seat: usize, lessons: Lessons) -> Option<Advice> {
+    let mut by_danger: Vec<&Known> = known.iter().collect();
+    by_danger.sort_by_key(|k| std::cmp::Reverse(k.danger));
     if lessons.on(Lesson::Trust)
         && let Some(k) = by_danger.iter().find(|k| {
             game.trust_left(k.resident) > 0
+                && k.matching.as_ref().is_some_and(|m| m.is_complete())
                 && game
                     .check(
                         seat,
@@ -97,9 +123,6 @@ pub(super) fn together(
             reason: Reason::VisitForTrust,
         });
     }
-    if lessons.on(Lesson::Share) && game.pass_cost().is_some_and(|c| game.actions_left() >= c) {
-        return pass(game, seat, &by_danger);
-    }
     None
 }
 
@@ -115,7 +138,9 @@ fn pass(game: &Game, seat: usize, by_danger: &[&Known]) -> Option<Advice> {
         if k.matching.as_ref().is_some_and(|m| m.is_complete()) {
             continue;
         }
-        for to in (0..game.seats().len()).filter(|&t| t != seat) {
+        // only to the seat that plays next, so the help arrives soon
+        let next = (seat + 1) % game.seats().len();
+        for to in [next].into_iter().filter(|&t| t != seat) {
             if game.hand(to).len() >= usize::from(game.hand_limit(to)) {
                 continue;
             }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Format, content_or_report};
+use crate::bots::{Lesson, Lessons};
 use crate::content::Content;
 use crate::rules::{BotKind, SeatKind, Setup};
 use crate::session::{ScenarioSource, SessionError};
@@ -50,6 +51,18 @@ pub struct SimulateArgs {
     /// missing), for trying exports, reports and replays on bot sessions.
     #[arg(long, value_name = "DIR")]
     journals: Option<PathBuf>,
+    /// Switch lessons of link work off for the heuristic bots
+    /// (comma-separated: share, conference, create, informal, trust).
+    #[arg(long, value_name = "LESSON,...", value_delimiter = ',', value_parser = parse_lesson)]
+    without: Vec<Lesson>,
+    /// Also play the same games once per lesson switched off, and print
+    /// what each lesson is worth (takes about seven times as long).
+    #[arg(long)]
+    lessons: bool,
+}
+
+fn parse_lesson(s: &str) -> Result<Lesson, String> {
+    s.parse()
 }
 
 /// The largest `--games`: about half an hour of heuristic games on two cores.
@@ -108,11 +121,19 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
             homes: args.homes.clone(),
         },
         max_actions: args.max_actions,
+        lessons: Lessons::without(&args.without),
     };
     let report = match &args.journals {
         None => sim::simulate(&content, &config, &options).map_err(|e| e.to_string()),
         Some(dir) => run_saving(&content, &config, &options, args.dir.as_deref(), dir),
     };
+    let report = report.and_then(|mut r| {
+        if args.lessons {
+            let table = sim::lesson_table(&content, &config, &options, &r);
+            r.lessons = Some(table.map_err(|e| e.to_string())?);
+        }
+        Ok(r)
+    });
     let report = match report {
         Ok(r) => r,
         Err(message) => {
@@ -219,6 +240,11 @@ fn text_report(content: &Content, c: &SimConfig, o: &RunOptions, r: &SimReport) 
         None => "drawn for every game from its seed".to_owned(),
     };
     let _ = writeln!(s, "roles: {roles}; homes: {homes}");
+    let off = o.lessons.off();
+    if !off.is_empty() {
+        let off: Vec<&str> = off.iter().map(|l| l.key()).collect();
+        let _ = writeln!(s, "lessons switched off: {}", off.join(", "));
+    }
     let _ = writeln!(s, "games:          {}", r.games);
     let _ = writeln!(
         s,
@@ -253,6 +279,12 @@ fn text_report(content: &Content, c: &SimConfig, o: &RunOptions, r: &SimReport) 
         "cut off:        {} (games still going after {} actions)",
         r.cut_off, o.max_actions
     );
+    if content.link_work() {
+        link_work(&mut s, r);
+    }
+    if let Some(rows) = &r.lessons {
+        lesson_rows(&mut s, rows);
+    }
     let collapses: usize = r.collapse_years.values().sum();
     let _ = writeln!(s, "collapses by year ({collapses}):");
     for year in content.start_year()..=content.end_year() {
@@ -277,6 +309,41 @@ fn text_report(content: &Content, c: &SimConfig, o: &RunOptions, r: &SimReport) 
         );
     }
     s
+}
+
+/// The link-work lines.
+fn link_work(s: &mut String, r: &SimReport) {
+    let _ = writeln!(
+        s,
+        "ties:           {:.2} per connection, {:.1} % informal",
+        r.mean_ties_per_connected,
+        r.informal_share * 100.0
+    );
+    let _ = writeln!(
+        s,
+        "per game:       {:.2} resources founded, {:.2} case conferences, {:.2} refusals, {:.2} drifted back, {:.2} referred by clinics",
+        r.created_resources, r.joint_prescriptions, r.refusals, r.relapses, r.referrals
+    );
+}
+
+/// What each lesson is worth, over the same games.
+fn lesson_rows(s: &mut String, rows: &[sim::LessonRow]) {
+    let _ = writeln!(s, "lessons (the same games without each):");
+    let _ = writeln!(
+        s,
+        "  {:<20} {:>8} {:>8} {:>8}",
+        "without", "with", "without", "diff"
+    );
+    for row in rows {
+        let _ = writeln!(
+            s,
+            "  {:<20} {:>6.1} % {:>6.1} % {:>+6.1}",
+            row.without.join("+"),
+            row.win_rate_with * 100.0,
+            row.win_rate_without * 100.0,
+            row.difference * 100.0
+        );
+    }
 }
 
 fn bar(n: usize, total: usize) -> String {
@@ -319,6 +386,19 @@ mod tests {
                 error: "the game is over".into(),
             }),
             cut_off: 1,
+            mean_ties_per_connected: 2.5,
+            informal_share: 0.4,
+            created_resources: 1.0,
+            joint_prescriptions: 0.5,
+            refusals: 0.25,
+            relapses: 2.0,
+            referrals: 3.0,
+            lessons: Some(vec![sim::LessonRow {
+                without: vec!["share".into(), "conference".into()],
+                win_rate_with: 0.3,
+                win_rate_without: 0.1,
+                difference: 0.2,
+            }]),
         };
         let out = text_report(&c, &config, &RunOptions::default(), &report);
         assert!(out.contains("wins:           3 (30.0 %"), "{out}");
@@ -329,6 +409,19 @@ mod tests {
         );
         assert!(
             out.contains("cut off:        1 (games still going after 100000 actions)"),
+            "{out}"
+        );
+        // the default deck has link work: its counts, then the lesson table
+        assert!(
+            out.contains("ties:           2.50 per connection, 40.0 % informal"),
+            "{out}"
+        );
+        assert!(
+            out.contains("per game:       1.00 resources founded, 0.50 case conferences, 0.25 refusals, 2.00 drifted back, 3.00 referred by clinics"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  share+conference       30.0 %   10.0 %  +20.0"),
             "{out}"
         );
     }

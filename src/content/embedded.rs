@@ -44,7 +44,7 @@ macro_rules! deck_files {
 
 /// The default scenario's files.
 pub fn default_sources() -> Sources {
-    deck_files!("default")
+    deck_files!("default", "ideas.ron")
 }
 
 /// The default scenario, validated. Its validity is checked by the test suite,

@@ -128,6 +128,12 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                     });
                 }
             }
+            // drifted back into isolation: waiting again, no longer reached
+            Event::DriftedBack { resident, .. } => {
+                if let Some(s) = index[resident.index()] {
+                    stories[s].reached = None;
+                }
+            }
             Event::TownCollapsed { residents, .. } => {
                 for r in residents {
                     if let Some(s) = index[r.index()] {

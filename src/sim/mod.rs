@@ -7,16 +7,20 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::bots::Bot;
+use crate::bots::{Bot, Lessons};
 use crate::content::Content;
 use crate::rules::{
     Action, BotKind, Game, Journal, Outcome, RuleError, SeatKind, Setup, SetupError,
 };
 
+mod lessons;
+mod link;
 mod seating;
 mod sessions;
 mod tally;
 
+pub use lessons::{LESSON_SETS, LessonRow, lesson_table};
+pub use link::LinkCounts;
 use seating::Seating;
 pub use seating::{SeatChoices, SeatingError};
 pub use sessions::{SaveError, run_saving_sessions, session_id, simulate_saving};
@@ -41,6 +45,8 @@ pub struct RunOptions {
     pub seating: SeatChoices,
     /// Most actions one game may take before it is cut off.
     pub max_actions: u32,
+    /// The lessons the heuristic bots play by (all unless switched off).
+    pub lessons: Lessons,
 }
 
 impl Default for RunOptions {
@@ -48,6 +54,7 @@ impl Default for RunOptions {
         Self {
             seating: SeatChoices::default(),
             max_actions: MAX_ACTIONS,
+            lessons: Lessons::ALL,
         }
     }
 }
@@ -79,6 +86,8 @@ pub struct GameResult {
     pub actions: u32,
     /// Residents connected by the end.
     pub connected: usize,
+    /// Link-work events of the game.
+    pub link: LinkCounts,
     /// The game's journal, when it was kept.
     pub journal: Option<Journal>,
 }
@@ -112,7 +121,7 @@ pub fn game_seed(seed: u64, i: usize) -> u64 {
 
 /// Plays one game with bots in every seat, recording its journal.
 pub fn play_one(content: &Arc<Content>, setup: Setup) -> Result<GameResult, SetupError> {
-    play(content, setup, true, MAX_ACTIONS)
+    play(content, setup, true, MAX_ACTIONS, Lessons::ALL)
 }
 
 fn play(
@@ -120,9 +129,12 @@ fn play(
     setup: Setup,
     keep_journal: bool,
     max_actions: u32,
+    lessons: Lessons,
 ) -> Result<GameResult, SetupError> {
     let mut journal = keep_journal.then(|| Journal::new(content, setup.clone()));
     let mut game = Game::new(Arc::clone(content), setup.clone())?;
+    let mut link = LinkCounts::default();
+    link.count(game.opening_events());
     let mut bots: Vec<Bot> = setup
         .seats
         .iter()
@@ -132,7 +144,7 @@ fn play(
                 SeatKind::Bot(k) => k,
                 SeatKind::Human => BotKind::Heuristic,
             };
-            Bot::new(kind, setup.seed, i)
+            Bot::new(kind, setup.seed, i).with_lessons(lessons)
         })
         .collect();
     let end = loop {
@@ -145,7 +157,8 @@ fn play(
         let seat = game.current_seat();
         let action = bots[seat].choose(&game, seat);
         match game.act(seat, &action) {
-            Ok(_) => {
+            Ok(events) => {
+                link.count(&events);
                 if let Some(j) = &mut journal {
                     j.record(seat, action);
                 }
@@ -163,6 +176,7 @@ fn play(
         end,
         actions: game.actions_taken(),
         connected: game.connected_residents().len(),
+        link,
         journal,
     })
 }
@@ -194,7 +208,13 @@ pub fn run(content: &Arc<Content>, config: &SimConfig) -> Result<Vec<GameResult>
         .into_par_iter()
         .map(|i| {
             let setup = game_setup(content, config, &seating, i);
-            play(content, setup, config.keep_journals, MAX_ACTIONS)
+            play(
+                content,
+                setup,
+                config.keep_journals,
+                MAX_ACTIONS,
+                Lessons::ALL,
+            )
         })
         .collect()
 }
@@ -210,7 +230,7 @@ pub fn simulate(
     check_setup(content, config, &seating)?;
     let tally = fold_games(content, config.games, |i| {
         let setup = game_setup(content, config, &seating, i);
-        play(content, setup, false, options.max_actions)
+        play(content, setup, false, options.max_actions, options.lessons)
     })?;
     Ok(tally.report(content))
 }

@@ -14,6 +14,7 @@ use super::{
     GameResult, RunOptions, SeatingError, SimConfig, SimError, SimReport, check_setup, fold_games,
     game_setup, play,
 };
+use crate::bots::Lessons;
 use crate::content::Content;
 use crate::rules::{BotKind, Journal, ReplayError, SetupError};
 use crate::session::{
@@ -48,10 +49,22 @@ impl From<SimError> for SaveError {
 /// index, then a short digest of the deck and settings, so runs with other
 /// settings never share a name.
 pub fn session_id(content: &Content, config: &SimConfig, index: usize) -> String {
-    id_with(content, config, &Seating::free(config.seats), index)
+    id_with(
+        content,
+        config,
+        &Seating::free(config.seats),
+        Lessons::ALL,
+        index,
+    )
 }
 
-fn id_with(content: &Content, config: &SimConfig, seating: &Seating, index: usize) -> String {
+fn id_with(
+    content: &Content,
+    config: &SimConfig,
+    seating: &Seating,
+    lessons: Lessons,
+    index: usize,
+) -> String {
     let mut h = blake3::Hasher::new();
     h.update(content.content_hash().as_bytes());
     h.update(config.difficulty.as_bytes());
@@ -62,6 +75,10 @@ fn id_with(content: &Content, config: &SimConfig, seating: &Seating, index: usiz
     }]);
     h.update(&config.seed.to_le_bytes());
     seating.digest(&mut h);
+    // lessons switched off change the games; a full set keeps the old ids
+    for lesson in lessons.off() {
+        h.update(lesson.key().as_bytes());
+    }
     let tag = h.finalize().to_hex();
     format!("sim-{}-{index:05}-{}", config.seed, &tag[..8])
 }
@@ -103,6 +120,7 @@ struct Saver<'a> {
     config: &'a SimConfig,
     seating: Seating,
     max_actions: u32,
+    lessons: Lessons,
     base: SessionHeader,
     dir: &'a Path,
 }
@@ -123,6 +141,7 @@ impl<'a> Saver<'a> {
             config,
             seating,
             max_actions: options.max_actions,
+            lessons: options.lessons,
             base,
             dir,
         })
@@ -136,13 +155,13 @@ impl<'a> Saver<'a> {
         for (n, seat) in setup.seats.iter_mut().enumerate() {
             seat.name = format!("Bot {}", n + 1);
         }
-        let mut result = play(content, setup.clone(), true, self.max_actions)?;
+        let mut result = play(content, setup.clone(), true, self.max_actions, self.lessons)?;
         let journal = result
             .journal
             .take()
             .unwrap_or_else(|| Journal::new(content, setup.clone()));
         let mut header = self.base.clone();
-        header.session_id = id_with(content, self.config, &self.seating, i);
+        header.session_id = id_with(content, self.config, &self.seating, self.lessons, i);
         header.setup = setup;
         let records = records(content, &journal, i)?;
         SessionWriter::write_complete(self.dir, &header, &records)?;

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{GameEnd, GameResult, wilson};
+use super::lessons::LessonRow;
+use super::{GameEnd, GameResult, LinkCounts, wilson};
 use crate::content::Content;
 use crate::rules::{Action, Outcome, RuleError};
 
@@ -33,6 +34,20 @@ pub struct SimReport {
     pub first_refusal: Option<RefusalReport>,
     /// Games that reached the action cap without ending.
     pub cut_off: usize,
+    /// Link work (0 in a deck without it): ties given per connection.
+    pub mean_ties_per_connected: f64,
+    /// Informal ties over all ties given.
+    pub informal_share: f64,
+    /// Per game: resources founded, case conferences held, first offers
+    /// turned down, residents who drifted back, residents a clinic referred.
+    pub created_resources: f64,
+    pub joint_prescriptions: f64,
+    pub refusals: f64,
+    pub relapses: f64,
+    pub referrals: f64,
+    /// Win rates with and without each lesson, when asked for (`--lessons`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lessons: Option<Vec<LessonRow>>,
 }
 
 /// One refused bot action, for the report.
@@ -58,6 +73,7 @@ pub(crate) struct Tally {
     refused: usize,
     first_refusal: Option<(usize, usize, Action, RuleError)>,
     cut_off: usize,
+    link: LinkCounts,
 }
 
 impl Tally {
@@ -71,6 +87,7 @@ impl Tally {
             refused: 0,
             first_refusal: None,
             cut_off: 0,
+            link: LinkCounts::default(),
         }
     }
 
@@ -78,6 +95,7 @@ impl Tally {
     pub(crate) fn add(&mut self, index: usize, r: &GameResult) {
         self.games += 1;
         self.connected += r.connected;
+        self.link.add(&r.link);
         match &r.end {
             GameEnd::Over(Outcome::Survived { .. }) => self.wins += 1,
             GameEnd::Over(Outcome::Collapsed { year, district, .. }) => {
@@ -127,6 +145,7 @@ impl Tally {
             self.keep_first_refusal(r);
         }
         self.cut_off += other.cut_off;
+        self.link.add(&other.link);
         self
     }
 
@@ -139,6 +158,9 @@ impl Tally {
                 n as f64 / games as f64
             }
         };
+        let ratio = |n: u64, d: u64| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        let link = self.link;
+        let per_game_u = |n: u64| ratio(n, games as u64);
         SimReport {
             games,
             wins: self.wins,
@@ -163,6 +185,14 @@ impl Tally {
                     error: error.to_string(),
                 }),
             cut_off: self.cut_off,
+            mean_ties_per_connected: ratio(link.ties, link.connections),
+            informal_share: ratio(link.informal_ties, link.ties),
+            created_resources: per_game_u(link.founded),
+            joint_prescriptions: per_game_u(link.conferences),
+            refusals: per_game_u(link.refusals),
+            relapses: per_game_u(link.relapses),
+            referrals: per_game_u(link.referrals),
+            lessons: None,
         }
     }
 }
@@ -177,6 +207,13 @@ mod tests {
             end,
             actions: 10,
             connected: 2,
+            link: LinkCounts {
+                connections: 2,
+                ties: 5,
+                informal_ties: 2,
+                conferences: 1,
+                ..LinkCounts::default()
+            },
             journal: None,
         }
     }
@@ -228,5 +265,10 @@ mod tests {
         assert!(first.action.contains("Connect"), "{first:?}");
         assert_eq!(first.error, RuleError::CardNotOffered.to_string());
         assert!((a.mean_resolved - 2.0).abs() < 1e-12);
+        // link work: 10 connections, 25 ties, 10 informal, 5 conferences in 5 games
+        assert!((a.mean_ties_per_connected - 2.5).abs() < 1e-12);
+        assert!((a.informal_share - 0.4).abs() < 1e-12);
+        assert!((a.joint_prescriptions - 1.0).abs() < 1e-12);
+        assert_eq!((a.relapses, a.referrals, a.lessons), (0.0, 0.0, None));
     }
 }
