@@ -1,10 +1,12 @@
 //! The board's side column: the turn's buttons, why the last thing asked
 //! for did not happen, the hand (or the release prompt), the offer row, the
-//! coping-skill track and, in whatever room is left, the town map.
+//! resource ideas (decks with link work), the coping-skill track and, in
+//! whatever room is left, the town map.
 
 use bevy_egui::egui::{Button, Frame, Label, RichText, Stroke, Ui, UiBuilder, vec2};
 
 use super::cards::connection_chip;
+use super::link_work::{ideas_panel, ties_text, together_buttons, visit_button};
 use super::map::town_map;
 use super::targets::{Target, record};
 use super::{BoardUi, BoardView, Intent, allowed, prescribe_openable, reason_key, undo_allowed};
@@ -117,6 +119,9 @@ pub(super) fn side_column(
     let rect = ui.min_rect().with_min_y(top);
     record(ui.ctx(), Target::Offer, rect.with_max_y(ui.cursor().top()));
 
+    if let Some(asked) = ideas_panel(ui, game, view, words, compact) {
+        intent = Some(asked);
+    }
     coping_line(ui, game, view);
 
     let room = bottom - ui.cursor().top() - ui.spacing().item_spacing.y;
@@ -177,7 +182,8 @@ impl ActChip {
     }
 }
 
-/// Listen, Prescribe, End turn and Undo: enabled only when the rules allow;
+/// Listen, (Visit,) Prescribe, (Case conference, Pass a card,) End turn and
+/// Undo: enabled only when the rules allow;
 /// the reason shows on hover, and on click it shows under the buttons.
 fn buttons(
     ui: &mut Ui,
@@ -202,6 +208,7 @@ fn buttons(
         {
             *intent = Some(Intent::Act(a));
         }
+        visit_button(ui, game, view, words, state, intent);
         let verdict = match state.selected {
             Some(r) => prescribe_openable(game, view, words, r),
             None => Err(pick_first()),
@@ -213,6 +220,7 @@ fn buttons(
         {
             state.open_prescribe(r);
         }
+        together_buttons(ui, game, view, words, state);
         let verdict = allowed(game, view, words, &Action::EndTurn);
         let response = action_button(ui, t.t("board.end_turn"), &verdict);
         record(ui.ctx(), Target::EndTurn, response.rect);
@@ -229,7 +237,7 @@ fn buttons(
 }
 
 /// A button enabled only when `verdict` is Ok; its hover says why otherwise.
-fn action_button(
+pub(super) fn action_button(
     ui: &mut Ui,
     text: &str,
     verdict: &Result<(), String>,
@@ -266,6 +274,11 @@ fn messages(ui: &mut Ui, view: &BoardView<'_>, words: &LogContext<'_>, state: &B
     if state.connecting {
         ui.add(
             Label::new(RichText::new(format!("▶ {}", t.t("board.connect_mode"))).strong()).wrap(),
+        );
+    }
+    if state.creating {
+        ui.add(
+            Label::new(RichText::new(format!("▶ {}", t.t("board.create_mode"))).strong()).wrap(),
         );
     }
     if let Some(advice) = view.hint {
@@ -318,7 +331,8 @@ fn chip_grid(
     }
 }
 
-/// The team's coping level and the next unlock, in one wrapped line.
+/// The team's coping level, its ties (decks with link work) and the next
+/// unlock, in one wrapped line.
 fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>) {
     let t = view.texts;
     let lang = t.language();
@@ -329,10 +343,11 @@ fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>) {
         ),
         None => t.t("board.all_unlocked").to_owned(),
     };
-    let line = format!(
-        "{} ・ {next}",
-        t.fmt("board.coping_level", &[("level", &game.coping())])
-    );
+    let mut line = t.fmt("board.coping_level", &[("level", &game.coping())]);
+    if let Some(ties) = ties_text(game, view) {
+        line.push_str(&format!(" ・ {ties}"));
+    }
+    line.push_str(&format!(" ・ {next}"));
     let response = ui.add(Label::new(RichText::new(line).small()).wrap());
     record(ui.ctx(), Target::Coping, response.rect);
 }
