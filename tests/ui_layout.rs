@@ -231,7 +231,7 @@ fn moments() -> Vec<(&'static str, Game, Vec<Event>)> {
     let (l_start, l0) = played_with(link.clone(), 7, |g| {
         g.actions_taken() > 0 || g.year() > g.content().start_year()
     });
-    let (l_crowded, l2) = played_with(link.clone(), 11, |g| !g.is_over() && crowded_at(g));
+    let (l_crowded, l2) = played_with(link.clone(), 13, |g| !g.is_over() && crowded_at(g));
     let (l_late, l4) = played_with(link, 3, |g| g.year() >= g.content().start_year() + 4);
     vec![
         ("opening", start, e0),

@@ -191,9 +191,17 @@ fn card_lines(
 
 /// The one line of a condensed resident card: selection mark, `◎` when
 /// something can be done with it now, name, then `？` while hidden or the
-/// worry glyph and the number of needs (`✚3`), then the trust track (`●○`),
-/// `△` for a likely first refusal and a short referral mark.
-fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &ResidentLook) -> RichText {
+/// worry glyph and the number of needs (`✚3`), then, where the line still
+/// fits `width`, the trust track (`●○`), `△` for a likely first refusal and
+/// `⇒` for a referral.
+fn line_text(
+    ui: &Ui,
+    game: &Game,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    look: &ResidentLook,
+    width: f32,
+) -> RichText {
     let card = game.content().resident(r);
     let state = game.resident_state(r);
     let mark = if look.selected { "▶ " } else { "" };
@@ -203,6 +211,7 @@ fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &Resident
         "？".to_owned()
     };
     let target = if look.legal { "◎" } else { "" };
+    let line = format!("{mark}{target}{} {status}", words.resident(r));
     let mut marks = String::new();
     if state.revealed() && game.trust_left(r) > 0 {
         marks.push(' ');
@@ -212,14 +221,23 @@ fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &Resident
         marks.push_str(" △");
     }
     if card.referred_by.is_some() {
-        marks.push(' ');
-        marks.push_str(words.texts.t("board.referred_short"));
+        marks.push_str(" ⇒");
     }
-    RichText::new(format!(
-        "{mark}{target}{} {status}{marks}",
-        words.resident(r)
-    ))
-    .small()
+    let marked = RichText::new(format!("{line}{marks}")).small();
+    if marks.is_empty() || one_row(ui, marked.clone(), width) {
+        marked
+    } else {
+        RichText::new(line).small()
+    }
+}
+
+/// Whether `text` fits one row `width` wide.
+fn one_row(ui: &Ui, text: RichText, width: f32) -> bool {
+    WidgetText::from(text)
+        .into_galley(ui, Some(TextWrapMode::Wrap), width, FontSelection::Default)
+        .rows
+        .len()
+        <= 1
 }
 
 /// The trust track: `●` per visit made, `○` per visit still needed.
@@ -270,7 +288,7 @@ impl CardParts {
         let lines = if open {
             card_lines(game, view, words, r, look)
         } else {
-            vec![Some(line_text(game, words, r, look))]
+            vec![Some(line_text(ui, game, words, r, look, inner_width))]
         };
         CardParts {
             stroke,

@@ -3,7 +3,7 @@
 //! work keeps the old board; each is enabled only when the rules allow, with
 //! the reason in words when not.
 
-use bevy_egui::egui::{Label, RichText, Ui};
+use bevy_egui::egui::{Button, Label, Response, RichText, Ui};
 
 use super::side::action_button;
 use super::targets::{Target, record};
@@ -135,67 +135,72 @@ fn with_cost(view: &BoardView<'_>, key: &str, cost: u8) -> String {
         .fmt_count(key, u64::from(cost), &[("cost", &cost)])
 }
 
-/// Visit (after Listen), in the turn's button row.
-pub(super) fn visit_button(
-    ui: &mut Ui,
-    game: &Game,
-    view: &BoardView<'_>,
-    words: &LogContext<'_>,
-    state: &BoardUi,
-    intent: &mut Option<Intent>,
-) {
-    if !LinkWork::of(game).visit {
-        return;
-    }
-    let t = view.texts;
-    let visit = state.selected.map(|r| Action::Visit { resident: r });
-    let verdict = match &visit {
-        Some(a) => allowed(game, view, words, a),
-        None => Err(t.t("board.select_first").to_owned()),
-    };
-    let response = action_button(ui, t.t("board.visit"), &verdict);
-    record(ui.ctx(), Target::Visit, response.rect);
-    if response.clicked()
-        && let Some(a) = visit
-    {
-        *intent = Some(Intent::Act(a));
-    }
-}
-
-/// Case conference and Pass a card (after Prescribe), in the button row:
-/// each opens its dialog.
-pub(super) fn together_buttons(
+/// Visit, Case conference and Pass a card, in a row under the turn's
+/// buttons (each only where the deck has it): Visit acts, the others open
+/// their dialogs. `compact` (a short canvas) gives the costs in short.
+pub(super) fn link_buttons(
     ui: &mut Ui,
     game: &Game,
     view: &BoardView<'_>,
     words: &LogContext<'_>,
     state: &mut BoardUi,
+    intent: &mut Option<Intent>,
+    compact: bool,
 ) {
     let link = LinkWork::of(game);
+    if !link.visit && link.conference.is_none() && link.pass.is_none() {
+        return;
+    }
     let t = view.texts;
-    if let Some(cost) = link.conference {
-        let verdict = match state.selected {
-            Some(r) => conference_openable(game, view, words, r),
-            None => Err(t.t("board.select_first").to_owned()),
-        };
-        let label = with_cost(view, "board.conference", cost);
-        let response = action_button(ui, &label, &verdict);
-        record(ui.ctx(), Target::Conference, response.rect);
-        if response.clicked()
-            && let Some(r) = state.selected
-        {
-            state.open_conference(r);
+    let pick_first = || t.t("board.select_first").to_owned();
+    let label = |key: &str, cost: u8| {
+        let full = with_cost(view, key, cost);
+        let short = t.fmt(&format!("{key}_short"), &[("cost", &cost)]);
+        if compact {
+            (short, full)
+        } else {
+            (full.clone(), full)
         }
-    }
-    if let Some(cost) = link.pass {
-        let verdict = pass_openable(game, view, words);
-        let label = with_cost(view, "board.pass", cost);
-        let response = action_button(ui, &label, &verdict);
-        record(ui.ctx(), Target::Pass, response.rect);
-        if response.clicked() {
-            state.open_pass();
+    };
+    ui.horizontal_wrapped(|ui| {
+        if link.visit {
+            let visit = state.selected.map(|r| Action::Visit { resident: r });
+            let verdict = match &visit {
+                Some(a) => allowed(game, view, words, a),
+                None => Err(pick_first()),
+            };
+            let response = action_button(ui, t.t("board.visit"), &verdict);
+            record(ui.ctx(), Target::Visit, response.rect);
+            if response.clicked()
+                && let Some(a) = visit
+            {
+                *intent = Some(Intent::Act(a));
+            }
         }
-    }
+        if let Some(cost) = link.conference {
+            let verdict = match state.selected {
+                Some(r) => conference_openable(game, view, words, r),
+                None => Err(pick_first()),
+            };
+            let (text, full) = label("board.conference", cost);
+            let response = action_button(ui, &text, &verdict).on_hover_text(full);
+            record(ui.ctx(), Target::Conference, response.rect);
+            if response.clicked()
+                && let Some(r) = state.selected
+            {
+                state.open_conference(r);
+            }
+        }
+        if let Some(cost) = link.pass {
+            let verdict = pass_openable(game, view, words);
+            let (text, full) = label("board.pass", cost);
+            let response = action_button(ui, &text, &verdict).on_hover_text(full);
+            record(ui.ctx(), Target::Pass, response.rect);
+            if response.clicked() {
+                state.open_pass();
+            }
+        }
+    });
 }
 
 /// The open resource ideas: each with its name, progress and cost
@@ -216,7 +221,15 @@ pub(super) fn ideas_panel(
     let lang = t.language();
     let mut intent = None;
     let top = ui.cursor().top();
-    ui.label(RichText::new(t.t("board.ideas")).strong());
+    if compact {
+        // A short canvas packs the ideas closer: small buttons, little spacing.
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.spacing_mut().button_padding.y = 1.0;
+    }
+    if !compact {
+        // A short canvas leaves the heading out: each line says Create.
+        ui.label(RichText::new(t.t("board.ideas")).strong());
+    }
     for (i, &idea) in ideas.iter().enumerate() {
         let card = game.content().connection(idea);
         let cost = card.idea_cost.unwrap_or(1);
@@ -244,7 +257,12 @@ pub(super) fn ideas_panel(
             let action = Action::Create { idea };
             let verdict = allowed(game, view, words, &action);
             let label = t.fmt("board.create_n", &[("n", &(i + 1))]);
-            let response = action_button(ui, &label, &verdict);
+            // A short canvas gets lower buttons here, in small type.
+            let response = if compact {
+                small_button(ui, &label, &verdict)
+            } else {
+                action_button(ui, &label, &verdict)
+            };
             record(ui.ctx(), Target::Idea(i), response.rect);
             if response.clicked() {
                 intent = Some(Intent::Act(action));
@@ -255,6 +273,16 @@ pub(super) fn ideas_panel(
     let rect = ui.min_rect().with_min_y(top);
     record(ui.ctx(), Target::Ideas, rect.with_max_y(ui.cursor().top()));
     intent
+}
+
+/// [`action_button`] in small type.
+fn small_button(ui: &mut Ui, text: &str, verdict: &Result<(), String>) -> Response {
+    let button = Button::new(RichText::new(text).small());
+    let response = ui.add_enabled(verdict.is_ok(), button);
+    match verdict {
+        Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+        Ok(()) => response,
+    }
 }
 
 /// The team's ties (link-work decks only): 「つながり 23本（地域の支え 9本）」.

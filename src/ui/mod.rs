@@ -425,7 +425,7 @@ fn reason_key(reason: Reason) -> &'static str {
 
 /// Every glyph the board draws besides words and district symbols, so a
 /// test can check the bundled font (or egui's fallbacks) has them all.
-pub const GLYPHS: &str = "¥✚☗♡●○！‼▶◎？✓×→＋・△";
+pub const GLYPHS: &str = "¥✚☗♡●○！‼▶◎？✓×→＋・△⇒";
 
 /// The digit keys `1`–`9`, in order.
 const DIGITS: [egui::Key; 9] = [
