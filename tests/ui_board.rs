@@ -932,3 +932,391 @@ fn a_collapse_is_shown_as_a_moment_unless_motion_is_reduced() {
         h.get_by_label("ふりかえりへ");
     }
 }
+
+// ── Link work: visit, case conference, passing, creating ──
+
+/// The board's test deck with every rule of link work on.
+fn link_content() -> Arc<Content> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linkwork-ui");
+    let loaded = community_coping::content::load_dir(std::path::Path::new(dir))
+        .expect("the link-work test deck validates");
+    assert!(loaded.content.link_work());
+    Arc::new(loaded.content)
+}
+
+fn link_game(seed: u64) -> Game {
+    let c = link_content();
+    let setup = Setup::standard(&c, 4, SeatKind::Human, "standard", seed);
+    Game::new(c, setup).expect("a standard game sets up")
+}
+
+/// A deck without link work: the small fixture deck of the rule tests.
+fn plain_game() -> Game {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+    let c = Arc::new(
+        community_coping::content::load_dir(std::path::Path::new(dir))
+            .expect("the mini deck validates")
+            .content,
+    );
+    assert!(!c.link_work());
+    let setup = Setup::standard(&c, 2, SeatKind::Human, "standard", 1);
+    Game::new(c, setup).expect("a mini game sets up")
+}
+
+/// Seat 0 listens to a hidden resident who needs trust; returns the game and them.
+fn listened_to_someone_wary() -> (Game, ResidentId) {
+    for seed in 0..200 {
+        let mut game = link_game(seed);
+        let wary = game
+            .hidden_in_town()
+            .find(|r| game.content().resident(*r).trust > 0);
+        if let Some(r) = wary {
+            game.act(0, &Action::Listen { resident: r }).unwrap();
+            if game.actions_left() > 0 {
+                return (game, r);
+            }
+        }
+    }
+    panic!("no seed has a hidden resident who needs trust");
+}
+
+#[test]
+fn link_work_controls_show_only_in_decks_that_have_link_work() {
+    let labels = |game: &Game| {
+        let h = board_harness(game.clone(), "ja");
+        [
+            "寄り添う",
+            "ケース会議（行動2）",
+            "カードを渡す（行動1）",
+            "創る [1]",
+        ]
+        .map(|l| h.query_by_label(l).is_some())
+    };
+    assert_eq!(
+        labels(&plain_game()),
+        [false; 4],
+        "the old board is unchanged"
+    );
+    assert_eq!(labels(&link_game(1)), [true; 4]);
+    let h = board_harness(link_game(1), "en");
+    for l in [
+        "Visit",
+        "Case conference (2 actions)",
+        "Pass a card (1 action)",
+        "Create [1]",
+    ] {
+        h.get_by_label(l);
+    }
+    h.get_by_label_contains("0 ties (0 informal)");
+}
+
+#[test]
+fn visit_is_enabled_for_a_wary_resident_and_a_refused_visit_says_why() {
+    let (game, r) = listened_to_someone_wary();
+    let texts = Texts::load("ja");
+    let needs_trust = refusal(&game, &texts, RuleError::NeedsTrust { left: 2 });
+    let mut h = board_harness(game, "ja");
+    assert!(disabled(&h, "寄り添う"), "no one is selected yet");
+    click_resident(&mut h, r);
+    h.get_by_label_contains("信頼 ○○（あと2回訪ねる）");
+    assert!(!disabled(&h, "寄り添う"));
+    h.key_press(Key::P);
+    h.run();
+    assert_eq!(h.state().ui.prescribing(), None, "trust comes first");
+    h.get_by_label(&format!("！ {needs_trust}"));
+    h.get_by_label("寄り添う").click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Visit { resident: r })]
+    );
+    // Once visited this turn, V is refused with the rules' reason.
+    let seat = h.state().game.current_seat();
+    h.state_mut()
+        .game
+        .act(seat, &Action::Visit { resident: r })
+        .unwrap();
+    h.run();
+    h.get_by_label_contains("信頼 ●○（あと1回訪ねる）");
+    assert!(disabled(&h, "寄り添う"));
+    h.key_press(Key::V);
+    h.run();
+    let again = refusal(&h.state().game, &texts, RuleError::VisitedThisTurn);
+    h.get_by_label(&format!("！ {again}"));
+    assert_eq!(h.state().intents.len(), 1);
+}
+
+/// A game, played by bots on the link-work deck, where the current seat
+/// can hold a case conference for `r` and some pooled cards fit no set.
+fn conference_ready() -> (Game, ResidentId) {
+    for seed in 0..40 {
+        let mut game = link_game(seed);
+        let mut bots: Vec<Bot> = (0..4)
+            .map(|s| Bot::new(BotKind::Heuristic, seed, s))
+            .collect();
+        for _ in 0..600 {
+            if game.is_over() {
+                break;
+            }
+            let seat = game.current_seat();
+            if game.actions_left() >= 2 && !game.must_release() {
+                let pool = game.pooled_hands();
+                for r in game.revealed_in_town().collect::<Vec<_>>() {
+                    let sets = game.conferences(seat, r);
+                    let outside = pool.iter().any(|c| sets.iter().all(|s| !s.contains(c)));
+                    if !sets.is_empty() && outside {
+                        return (game, r);
+                    }
+                }
+            }
+            let action = bots[seat].choose(&game, seat);
+            game.act(seat, &action).unwrap();
+        }
+    }
+    panic!("no game reached a case conference with cards left out");
+}
+
+#[test]
+fn the_conference_dialog_lists_only_cards_of_legal_sets_and_yields_the_set() {
+    let (game, r) = conference_ready();
+    let seat = game.current_seat();
+    let sets = game.conferences(seat, r);
+    let pool = game.pooled_hands();
+    let listed: Vec<ConnectionId> = pool
+        .iter()
+        .copied()
+        .filter(|c| sets.iter().any(|s| s.contains(c)))
+        .collect();
+    let name = |c: ConnectionId| game.content().connection(c).name.get("ja").to_owned();
+    let mut h = board_harness(game.clone(), "ja");
+    click_resident(&mut h, r);
+    h.get_by_label("ケース会議（行動2）").click();
+    h.run();
+    assert_eq!(h.state().ui.conferring(), Some(r));
+    // Exactly the cards of some legal set have a box, numbered in pooled order.
+    let boxes: Vec<String> = h
+        .query_all_by_role(egui::accesskit::Role::CheckBox)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(boxes.len(), listed.len(), "{boxes:?}");
+    assert!(listed.len() < pool.len(), "some pooled card fits no set");
+    for (k, (c, label)) in listed.iter().zip(&boxes).enumerate() {
+        let start = format!("[{}] {} ", k + 1, name(*c));
+        assert!(label.starts_with(&start), "{label:?} is not {start:?}");
+    }
+    assert!(disabled(&h, "会議でつなぐ"), "nothing picked yet");
+    // Pick the first legal set with the number keys, then confirm.
+    let set = &sets[0];
+    for c in set {
+        let k = listed.iter().position(|l| l == c).unwrap();
+        if k < 9 {
+            h.key_press(DIGIT_KEYS[k]);
+        } else {
+            h.get_by_label_contains(&format!("[{}] ", k + 1)).click();
+        }
+        h.run();
+    }
+    assert!(!disabled(&h, "会議でつなぐ"));
+    h.get_by_label("会議でつなぐ").click();
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Conference {
+            resident: r,
+            cards: set.clone(),
+        })]
+    );
+    assert_eq!(h.state().ui.conferring(), None);
+    assert!(
+        game.check(seat, &h.state().intents[0].clone().act())
+            .is_ok()
+    );
+}
+
+const DIGIT_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+trait ActOf {
+    fn act(self) -> Action;
+}
+
+impl ActOf for Intent {
+    fn act(self) -> Action {
+        match self {
+            Intent::Act(a) => a,
+            Intent::Undo => panic!("not an action"),
+        }
+    }
+}
+
+#[test]
+fn passing_picks_a_card_then_a_seat_and_a_full_hand_says_why() {
+    // Bots play until the current seat could pass to one seat but not to
+    // another whose hand is full.
+    let (game, full, open) = (0..40)
+        .find_map(|seed| {
+            let mut game = link_game(seed);
+            let mut bots: Vec<Bot> = (0..4)
+                .map(|s| Bot::new(BotKind::Heuristic, seed, s))
+                .collect();
+            for _ in 0..600 {
+                if game.is_over() {
+                    return None;
+                }
+                let seat = game.current_seat();
+                if let Some(&card) = game.hand(seat).first() {
+                    let verdict = |to: usize| game.check(seat, &Action::Pass { card, to });
+                    let others = (0..4).filter(|s| *s != seat);
+                    let full = others
+                        .clone()
+                        .find(|to| verdict(*to) == Err(RuleError::RecipientHandFull(*to)));
+                    let open = others.clone().find(|to| verdict(*to).is_ok());
+                    if let (Some(full), Some(open)) = (full, open) {
+                        return Some((game, full, open));
+                    }
+                }
+                let action = bots[seat].choose(&game, seat);
+                game.act(seat, &action).unwrap();
+            }
+            None
+        })
+        .expect("a seat that could pass to one seat but not to a full hand");
+    let seat = game.current_seat();
+    let others: Vec<usize> = (0..4).filter(|s| *s != seat).collect();
+    let number = |to: usize| others.iter().position(|s| *s == to).unwrap() + 1;
+    let card = game.hand(seat)[0];
+    let name = game.content().connection(card).name.get("ja").to_owned();
+    let texts = Texts::load("ja");
+    let mut h = board_harness(game.clone(), "ja");
+    h.key_press(Key::G);
+    h.run();
+    assert_eq!(
+        h.state().ui.passing(),
+        Some(None),
+        "{:?}",
+        h.state().ui.refusal()
+    );
+    // The dialog lists the hand; the number key picks the first card.
+    h.get_by_label_contains(&format!("[1] {name}"));
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(h.state().ui.passing(), Some(Some(card)));
+    let words = LogContext::new(game.content(), &texts, game.setup(), &[]);
+    let to_seat = |n: usize, s: usize| {
+        texts.fmt(
+            "pass.to_seat",
+            &[
+                ("n", &n),
+                ("seat", &words.seat(s)),
+                ("count", &game.hand(s).len()),
+                ("limit", &game.hand_limit(s)),
+            ],
+        )
+    };
+    assert!(disabled(&h, &to_seat(number(full), full)));
+    let why = refusal(&game, &texts, RuleError::RecipientHandFull(full));
+    h.get_by_label(&format!("× {why}"));
+    assert!(!disabled(&h, &to_seat(number(open), open)));
+    h.key_press(DIGIT_KEYS[number(open) - 1]);
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![Intent::Act(Action::Pass { card, to: open })]
+    );
+    assert_eq!(h.state().ui.passing(), None);
+}
+
+#[test]
+fn the_ideas_panel_shows_progress_and_create_puts_an_action_towards_an_idea() {
+    let mut game = link_game(2);
+    let ideas: Vec<ConnectionId> = game.open_ideas().collect();
+    game.act(0, &Action::Create { idea: ideas[0] }).unwrap();
+    let mut h = board_harness(game, "ja");
+    h.get_by_label_contains("ふれあいサロン 1/4（");
+    h.get_by_label_contains("買い物送迎ボランティア 0/3（");
+    h.get_by_label("創る [1]").click();
+    h.run();
+    h.key_press(Key::R);
+    h.run();
+    assert!(h.state().ui.is_creating());
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(
+        h.state().intents,
+        vec![
+            Intent::Act(Action::Create { idea: ideas[0] }),
+            Intent::Act(Action::Create { idea: ideas[1] }),
+        ]
+    );
+    // With no action left, Create is disabled and R says why.
+    let mut spent = h.state().game.clone();
+    while spent.actions_left() > 0 {
+        spent.act(0, &Action::Create { idea: ideas[2] }).unwrap();
+    }
+    let texts = Texts::load("ja");
+    let why = refusal(&spent, &texts, RuleError::NoActionsLeft);
+    let mut h = board_harness(spent, "ja");
+    assert!(disabled(&h, "創る [1]"));
+    h.key_press(Key::R);
+    h.run();
+    h.get_by_label(&format!("！ {why}"));
+}
+
+#[test]
+fn cards_show_referrals_and_the_year_end_counts_ties_and_drifts() {
+    // A referred resident's card says who referred them.
+    let game = (0..200)
+        .map(link_game)
+        .find(|g| {
+            g.content()
+                .districts()
+                .iter()
+                .enumerate()
+                .flat_map(|(d, _)| {
+                    g.district_residents(community_coping::content::DistrictId::from_index(d))
+                        .to_vec()
+                })
+                .any(|r| g.content().resident(r).referred_by.is_some())
+        })
+        .expect("a referred resident in some opening town");
+    let h = board_harness(game, "ja");
+    h.get_by_label_contains("紹介: ");
+    // The year end counts the ties that year's Tied events made.
+    let mut game = link_game(5);
+    let mut bots: Vec<Bot> = (0..4).map(|s| Bot::new(BotKind::Heuristic, 5, s)).collect();
+    let mut events = game.opening_events().to_vec();
+    let mut tied = 0u32;
+    loop {
+        let seat = game.current_seat();
+        let action = bots[seat].choose(&game, seat);
+        let ev = game.act(seat, &action).unwrap();
+        let ended = ev.iter().any(|e| matches!(e, Event::YearEnded { .. }));
+        for e in &ev {
+            if let Event::Tied { ties, .. } = e {
+                tied += u32::from(*ties);
+            }
+        }
+        events.extend(ev);
+        if ended && tied > 0 {
+            break;
+        }
+        if ended {
+            tied = 0;
+        }
+        assert!(!game.is_over(), "no year with ties");
+    }
+    let summary = YearEnd::of(&events).unwrap();
+    assert_eq!(summary.ties, tied);
+    let texts = Texts::load("ja");
+    let h = year_end_harness(&game, &summary, &texts);
+    h.get_by_label_contains(&format!("この1年で結んだつながり: {tied}本"));
+}

@@ -19,7 +19,9 @@ use community_coping::i18n::Texts;
 use community_coping::rules::{BotKind, Event, Game, SeatKind, Setup};
 use community_coping::ui::style::{self, SMALL_SIZE};
 use community_coping::ui::{BoardUi, BoardView, Target, YearEnd, board, handoff, targets};
-use community_coping::ui::{Targets, prescribe_dialog, year_end_summary};
+use community_coping::ui::{
+    Targets, conference_dialog, pass_dialog, prescribe_dialog, year_end_summary,
+};
 use egui_kittest::Harness;
 
 fn content() -> Arc<Content> {
@@ -181,9 +183,22 @@ fn install_font(ctx: &egui::Context) {
     ));
 }
 
+/// The board's test deck with every rule of link work on (trust, first
+/// refusals, referrals, passing, case conferences, ties, ideas).
+fn link_content() -> Arc<Content> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linkwork-ui");
+    let loaded = community_coping::content::load_dir(std::path::Path::new(dir))
+        .expect("the link-work test deck validates");
+    Arc::new(loaded.content)
+}
+
 /// A 4-seat game played by heuristic bots until `stop` says so.
 fn played(seed: u64, stop: impl Fn(&Game) -> bool) -> (Game, Vec<Event>) {
-    let c = content();
+    played_with(content(), seed, stop)
+}
+
+/// [`played`] with a deck of its own.
+fn played_with(c: Arc<Content>, seed: u64, stop: impl Fn(&Game) -> bool) -> (Game, Vec<Event>) {
     let setup = Setup::standard(&c, 4, SeatKind::Human, "standard", seed);
     let mut game = Game::new(c, setup).expect("a standard game sets up");
     let mut events = game.opening_events().to_vec();
@@ -210,11 +225,22 @@ fn moments() -> Vec<(&'static str, Game, Vec<Event>)> {
     let (crowded, e2) = played(11, |g| !g.is_over() && crowded_at(g));
     let (release, e3) = played(5, Game::must_release);
     let (late, e4) = played(3, |g| g.year() >= g.content().start_year() + 4);
+    // The same moments on a deck with link work: more buttons, the ideas,
+    // trust tracks and referral lines on the cards.
+    let link = link_content();
+    let (l_start, l0) = played_with(link.clone(), 7, |g| {
+        g.actions_taken() > 0 || g.year() > g.content().start_year()
+    });
+    let (l_crowded, l2) = played_with(link.clone(), 13, |g| !g.is_over() && crowded_at(g));
+    let (l_late, l4) = played_with(link, 3, |g| g.year() >= g.content().start_year() + 4);
     vec![
         ("opening", start, e0),
         ("year 5", late, e4),
         ("crowded", crowded, e2),
         ("release", release, e3),
+        ("link work opening", l_start, l0),
+        ("link work year 5", l_late, l4),
+        ("link work crowded", l_crowded, l2),
     ]
 }
 
@@ -251,6 +277,21 @@ fn board_problems(game: &Game, lang: &str, size: egui::Vec2, high_contrast: bool
     if !game.must_release() {
         needed.push(Target::Hand);
     }
+    // Link work's controls, where the deck has them.
+    if c_has_trust(game) {
+        needed.push(Target::Visit);
+    }
+    if game.conference_cost().is_some() {
+        needed.push(Target::Conference);
+    }
+    if game.pass_cost().is_some() {
+        needed.push(Target::Pass);
+    }
+    let ideas = game.open_ideas().count();
+    if ideas > 0 {
+        needed.push(Target::Ideas);
+        needed.extend((0..ideas).map(Target::Idea));
+    }
     let c = game.content();
     for d in 0..c.districts().len() {
         let d = community_coping::content::DistrictId::from_index(d);
@@ -274,6 +315,11 @@ fn board_problems(game: &Game, lang: &str, size: egui::Vec2, high_contrast: bool
         }
     }
     found
+}
+
+/// Whether some resident of the deck needs visits (the Visit button shows).
+fn c_has_trust(game: &Game) -> bool {
+    game.content().residents().iter().any(|r| r.trust > 0)
 }
 
 #[test]
@@ -301,22 +347,31 @@ fn the_board_fits_both_projector_canvases_in_both_languages() {
 #[test]
 fn the_year_end_summary_and_handoff_fit_both_canvases() {
     let mut all = Vec::new();
-    let (game, events) = played(11, |g| g.year() > g.content().start_year() + 2);
+    let stop = |g: &Game| g.year() > g.content().start_year() + 2;
+    let (game, events) = played(11, stop);
     let summary = YearEnd::of(&events).expect("a year has ended");
+    // With link work the summary also counts ties and who drifted back.
+    let (link_game, link_events) = played_with(link_content(), 11, stop);
+    let link_summary = YearEnd::of(&link_events).expect("a year has ended");
+    let summaries = [("", game, summary), (" link work", link_game, link_summary)];
     for (canvas, w, h) in CANVASES {
         for lang in ["ja", "en"] {
             let size = vec2(w, h);
             let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
-            let state = (game.clone(), Texts::load(lang), summary.clone());
-            let (painted, drawn) = frame(size, false, state, |ui, (g, t, s)| {
-                let view = BoardView::new(t);
-                let _ = year_end_summary(ui, g, s, &view);
-            });
-            for p in problems(&painted, screen) {
-                all.push(format!("year end {canvas} {lang}: {p}"));
-            }
-            if drawn.rect(Target::YearEndContinue).is_none() {
-                all.push(format!("year end {canvas} {lang}: no continue button"));
+            for (deck, game, summary) in &summaries {
+                let state = (game.clone(), Texts::load(lang), summary.clone());
+                let (painted, drawn) = frame(size, false, state, |ui, (g, t, s)| {
+                    let view = BoardView::new(t);
+                    let _ = year_end_summary(ui, g, s, &view);
+                });
+                for p in problems(&painted, screen) {
+                    all.push(format!("year end{deck} {canvas} {lang}: {p}"));
+                }
+                if drawn.rect(Target::YearEndContinue).is_none() {
+                    all.push(format!(
+                        "year end{deck} {canvas} {lang}: no continue button"
+                    ));
+                }
             }
             let texts = Texts::load(lang);
             let (painted, _) = frame(size, false, texts, |ui, t| {
@@ -396,6 +451,7 @@ fn the_title_setup_menu_dialog_and_end_screens_fit_both_canvases() {
     let mut all = Vec::new();
     let (over, _) = played(11, |_| false);
     assert!(over.is_over(), "the bots finish the game");
+    let (meeting, meeting_for) = conference_moment();
     for (canvas, w, h) in CANVASES {
         for lang in ["ja", "en"] {
             let size = vec2(w, h);
@@ -474,6 +530,27 @@ fn the_title_setup_menu_dialog_and_end_screens_fit_both_canvases() {
                 });
                 check("prescribe", painted);
             }
+            // The link-work dialogs: a case conference with
+            // cards from several hands, and a pass with its card picked.
+            for dialog in ["conference", "pass"] {
+                let mut ui_state = BoardUi::default();
+                if dialog == "conference" {
+                    ui_state.open_conference(meeting_for);
+                } else {
+                    ui_state.open_pass();
+                    ui_state.pick_pass_card(meeting.hand(meeting.current_seat())[0]);
+                }
+                let state = (meeting.clone(), Texts::load(lang), ui_state);
+                let (painted, _) = frame(size, false, state, |ui, (g, t, s)| {
+                    let view = BoardView::new(t);
+                    egui::Modal::new(egui::Id::new("dialog")).show(ui.ctx(), |ui| {
+                        ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+                        let _ = conference_dialog(ui, g, &view, s);
+                        let _ = pass_dialog(ui, g, &view, s);
+                    });
+                });
+                check(dialog, painted);
+            }
             let (painted, _) = frame(
                 size,
                 false,
@@ -494,4 +571,42 @@ fn the_title_setup_menu_dialog_and_end_screens_fit_both_canvases() {
         all.len(),
         all.join("\n")
     );
+}
+
+/// A link-work game where the current seat can hold a case conference for
+/// the returned resident, with as many pooled cards fitting as found.
+fn conference_moment() -> (Game, community_coping::content::ResidentId) {
+    let mut best: Option<(usize, Game, community_coping::content::ResidentId)> = None;
+    for seed in 0..6 {
+        let c = link_content();
+        let setup = Setup::standard(&c, 4, SeatKind::Human, "standard", seed);
+        let mut game = Game::new(c, setup).expect("a standard game sets up");
+        let mut bots: Vec<Bot> = (0..4)
+            .map(|s| Bot::new(BotKind::Heuristic, seed, s))
+            .collect();
+        for _ in 0..400 {
+            if game.is_over() {
+                break;
+            }
+            let seat = game.current_seat();
+            if game.actions_left() >= 2 && !game.must_release() && !game.hand(seat).is_empty() {
+                for r in game.revealed_in_town().collect::<Vec<_>>() {
+                    let sets = game.conferences(seat, r);
+                    let listed = game
+                        .pooled_hands()
+                        .iter()
+                        .filter(|c| sets.iter().any(|s| s.contains(c)))
+                        .count();
+                    if best.as_ref().is_none_or(|(n, _, _)| listed > *n) {
+                        best = Some((listed, game.clone(), r));
+                    }
+                }
+            }
+            let action = bots[seat].choose(&game, seat);
+            game.act(seat, &action).expect("the bot's action is legal");
+        }
+    }
+    let (listed, game, r) = best.expect("a seat could hold a case conference");
+    assert!(listed >= 2, "a conference with cards from two hands");
+    (game, r)
 }

@@ -7,7 +7,10 @@ use bevy_egui::egui::{
 };
 
 use super::targets::{Target, record};
-use super::{BoardUi, BoardView, Intent, districts, keys, prescribe_dialog, side};
+use super::{
+    BoardUi, BoardView, Intent, conference_dialog, districts, keys, pass_dialog, prescribe_dialog,
+    side,
+};
 use crate::i18n::LogContext;
 use crate::rules::Game;
 
@@ -21,7 +24,9 @@ use crate::rules::Game;
 /// Clicking a resident selects it; Listen and Prescribe are enabled only
 /// when the rules allow them (the reason shows under the buttons when a
 /// key or click is refused). Prescribe opens [`prescribe_dialog`] over the
-/// board. The keyboard shortcuts of the module docs give the same intents.
+/// board; in a deck with link work, Case conference and Pass a card open
+/// [`conference_dialog`] and [`pass_dialog`], and the resource ideas sit
+/// under the offer row. The keyboard shortcuts of the module docs give the same intents.
 pub fn board(
     ui: &mut Ui,
     game: &Game,
@@ -33,7 +38,7 @@ pub fn board(
     state.motion.tick(ui.ctx());
     let words = view.words(game);
     let mut intent = None;
-    if state.prescribing.is_none() && view.interactive {
+    if !state.dialog_open() && view.interactive {
         intent = keys::board_keys(ui, game, view, &words, state);
     }
     ui.scope(|ui| {
@@ -76,6 +81,22 @@ pub fn board(
             ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
             prescribe_dialog(ui, game, view, state)
         });
+        intent = intent.or(modal.inner);
+    }
+    if state.conferring.is_some() {
+        let modal = Modal::new(Id::new("cc.conference")).show(ui.ctx(), |ui| {
+            ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+            conference_dialog(ui, game, view, state)
+        });
+        record(ui.ctx(), Target::ConferenceDialog, modal.response.rect);
+        intent = intent.or(modal.inner);
+    }
+    if state.passing.is_some() {
+        let modal = Modal::new(Id::new("cc.pass")).show(ui.ctx(), |ui| {
+            ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+            pass_dialog(ui, game, view, state)
+        });
+        record(ui.ctx(), Target::PassDialog, modal.response.rect);
         intent = intent.or(modal.inner);
     }
     if intent.is_some() {

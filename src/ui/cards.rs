@@ -60,9 +60,10 @@ pub(super) fn resident_card_label(
 }
 
 /// The lines of a resident's open card, top to bottom: name, age and
-/// household, what the neighbours notice (while hidden), then the back
-/// (worry, needs, needs gained) when known or shown to the facilitator, how
-/// long they have waited, and whether something can be done now. `None`
+/// household, who referred them, what the neighbours notice (while hidden),
+/// then the back (worry, needs, needs gained) when known or shown to the
+/// facilitator, the trust still to build and a likely first refusal (once
+/// known), how long they have waited, and whether something can be done now. `None`
 /// stands for the rule between the front and a facilitator's peek.
 fn card_lines(
     game: &Game,
@@ -90,6 +91,11 @@ fn card_lines(
         ))
         .small(),
     ));
+    if let Some(by) = &card.referred_by {
+        lines.push(Some(
+            RichText::new(t.fmt("board.referred_by", &[("by", &by.get(lang))])).small(),
+        ));
+    }
     if !state.revealed() {
         lines.push(Some(
             RichText::new(format!(
@@ -146,6 +152,25 @@ fn card_lines(
             ));
         }
     }
+    if state.revealed() {
+        let left = game.trust_left(r);
+        if left > 0 {
+            lines.push(Some(
+                RichText::new(t.fmt_count(
+                    "board.trust",
+                    u64::from(left),
+                    &[("track", &trust_track(game, r)), ("count", &left)],
+                ))
+                .small()
+                .strong(),
+            ));
+        }
+        if game.will_refuse(r) {
+            lines.push(Some(
+                RichText::new(format!("△ {}", t.t("board.will_refuse"))).small(),
+            ));
+        }
+    }
     if state.year_ends_waited() > 0 {
         lines.push(Some(
             RichText::new(t.fmt_count(
@@ -166,8 +191,17 @@ fn card_lines(
 
 /// The one line of a condensed resident card: selection mark, `◎` when
 /// something can be done with it now, name, then `？` while hidden or the
-/// worry glyph and the number of needs (`✚3`).
-fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &ResidentLook) -> RichText {
+/// worry glyph and the number of needs (`✚3`), then, where the line still
+/// fits `width`, the trust track (`●○`), `△` for a likely first refusal and
+/// `⇒` for a referral.
+fn line_text(
+    ui: &Ui,
+    game: &Game,
+    words: &LogContext<'_>,
+    r: ResidentId,
+    look: &ResidentLook,
+    width: f32,
+) -> RichText {
     let card = game.content().resident(r);
     let state = game.resident_state(r);
     let mark = if look.selected { "▶ " } else { "" };
@@ -177,7 +211,40 @@ fn line_text(game: &Game, words: &LogContext<'_>, r: ResidentId, look: &Resident
         "？".to_owned()
     };
     let target = if look.legal { "◎" } else { "" };
-    RichText::new(format!("{mark}{target}{} {status}", words.resident(r))).small()
+    let line = format!("{mark}{target}{} {status}", words.resident(r));
+    let mut marks = String::new();
+    if state.revealed() && game.trust_left(r) > 0 {
+        marks.push(' ');
+        marks.push_str(&trust_track(game, r));
+    }
+    if state.revealed() && game.will_refuse(r) {
+        marks.push_str(" △");
+    }
+    if card.referred_by.is_some() {
+        marks.push_str(" ⇒");
+    }
+    let marked = RichText::new(format!("{line}{marks}")).small();
+    if marks.is_empty() || one_row(ui, marked.clone(), width) {
+        marked
+    } else {
+        RichText::new(line).small()
+    }
+}
+
+/// Whether `text` fits one row `width` wide.
+fn one_row(ui: &Ui, text: RichText, width: f32) -> bool {
+    WidgetText::from(text)
+        .into_galley(ui, Some(TextWrapMode::Wrap), width, FontSelection::Default)
+        .rows
+        .len()
+        <= 1
+}
+
+/// The trust track: `●` per visit made, `○` per visit still needed.
+fn trust_track(game: &Game, r: ResidentId) -> String {
+    let needed = game.content().resident(r).trust;
+    let made = needed - game.trust_left(r);
+    "●".repeat(usize::from(made)) + &"○".repeat(usize::from(needed - made))
 }
 
 /// The frame every resident card is drawn in; `open` cards get more room.
@@ -221,7 +288,7 @@ impl CardParts {
         let lines = if open {
             card_lines(game, view, words, r, look)
         } else {
-            vec![Some(line_text(game, words, r, look))]
+            vec![Some(line_text(ui, game, words, r, look, inner_width))]
         };
         CardParts {
             stroke,

@@ -220,7 +220,18 @@ fn resident_look(
     let verdict = if game.resident_state(r).revealed() {
         let options = game.prescriptions(game.current_seat(), r);
         let cards = options.into_iter().next().unwrap_or_default();
-        allowed(game, view, words, &Action::Prescribe { resident: r, cards })
+        let prescribe = allowed(game, view, words, &Action::Prescribe { resident: r, cards });
+        // A resident still building trust can be visited here instead.
+        match prescribe {
+            Err(_)
+                if game
+                    .check(game.current_seat(), &Action::Visit { resident: r })
+                    .is_ok() =>
+            {
+                allowed(game, view, words, &Action::Visit { resident: r })
+            }
+            other => other,
+        }
     } else {
         allowed(game, view, words, &Action::Listen { resident: r })
     };

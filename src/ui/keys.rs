@@ -4,13 +4,15 @@
 
 use bevy_egui::egui::{Key, Modifiers, Ui};
 
+use super::link_work::{LinkWork, conference_openable, create_allowed, pass_openable};
 use super::side::connect_cards;
 use super::{BoardUi, BoardView, DIGITS, Intent, allowed, prescribe_openable, undo_allowed};
 use crate::i18n::{LogContext, rule_error};
 use crate::rules::{Action, Game, RuleError};
 
 /// Reads the board's shortcuts from this frame's input (consuming them).
-/// Not called while the prescribe dialog is open or the board is not
+/// The link-work keys (`V`, `M`, `G`, `R`) are board keys only in a deck
+/// that has the rule. Not called while a dialog is open or the board is not
 /// interactive. `Esc` is left alone when there is nothing to close, so the
 /// shell can open its menu.
 pub(super) fn board_keys(
@@ -94,6 +96,13 @@ fn read_keys(
                 None => Pressed::Refused(view.texts.fmt("board.no_card_n", &[("n", &(i + 1))])),
             };
         }
+        if state.creating {
+            state.creating = false;
+            return match game.open_ideas().nth(i) {
+                Some(idea) => act(Action::Create { idea }),
+                None => Pressed::Refused(view.texts.fmt("board.no_idea_n", &[("n", &(i + 1))])),
+            };
+        }
         return Pressed::Refused(view.texts.t("board.digit_needs_c").to_owned());
     }
     if pressed(Modifiers::NONE, Key::L) {
@@ -109,6 +118,7 @@ fn read_keys(
             .map(|card| allowed(game, view, words, &Action::Connect { card: *card }))
             .collect();
         state.connecting = verdicts.iter().any(Result::is_ok);
+        state.creating = false;
         if state.connecting {
             return Pressed::Done;
         }
@@ -132,10 +142,67 @@ fn read_keys(
             Err(why) => Pressed::Refused(why),
         };
     }
+    if let Some(pressed) = link_work_keys(ui, game, view, words, state) {
+        return pressed;
+    }
     let nothing_focused = ctx.memory(|m| m.focused().is_none());
     if pressed(Modifiers::NONE, Key::E) || (nothing_focused && pressed(Modifiers::NONE, Key::Enter))
     {
         return act(Action::EndTurn);
     }
     Pressed::Nothing
+}
+
+/// `V` visit the selected resident, `M` open the case conference for them,
+/// `G` open the pass dialog, `R` then a digit work on a resource idea: each
+/// only in a deck with that rule (`None`: no such key was pressed).
+fn link_work_keys(
+    ui: &Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &mut BoardUi,
+) -> Option<Pressed> {
+    let ctx = ui.ctx();
+    let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+    let link = LinkWork::of(game);
+    let select_first = || Pressed::Refused(view.texts.t("board.select_first").to_owned());
+    let verdict = |result: Result<(), String>| match result {
+        Ok(()) => Pressed::Done,
+        Err(why) => Pressed::Refused(why),
+    };
+    if link.visit && pressed(Key::V) {
+        let Some(resident) = state.selected else {
+            return Some(select_first());
+        };
+        let action = Action::Visit { resident };
+        return Some(match allowed(game, view, words, &action) {
+            Ok(()) => Pressed::Intent(Intent::Act(action)),
+            Err(why) => Pressed::Refused(why),
+        });
+    }
+    if link.conference.is_some() && pressed(Key::M) {
+        let Some(resident) = state.selected else {
+            return Some(select_first());
+        };
+        let result = conference_openable(game, view, words, resident);
+        if result.is_ok() {
+            state.open_conference(resident);
+        }
+        return Some(verdict(result));
+    }
+    if link.pass.is_some() && pressed(Key::G) {
+        let result = pass_openable(game, view, words);
+        if result.is_ok() {
+            state.open_pass();
+        }
+        return Some(verdict(result));
+    }
+    if link.ideas && pressed(Key::R) {
+        let result = create_allowed(game, view, words);
+        state.connecting = false;
+        state.creating = result.is_ok();
+        return Some(verdict(result));
+    }
+    None
 }

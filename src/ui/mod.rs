@@ -10,7 +10,10 @@
 //! offer card), `P` prescribe for the selected resident, `E` or `Enter` end
 //! the turn, `Ctrl+Z` undo, `Esc` cancel (left to the shell's [`game_menu`]
 //! when nothing is open); `1`–`9` also pick the card to release and, in the
-//! prescribe dialog, toggle hand cards (`Enter` confirms). A refused key
+//! prescribe dialog, toggle hand cards (`Enter` confirms). In a deck with
+//! link work: `V` visit the selected resident, `M` a case conference for
+//! them ([`conference_dialog`]), `G` pass a hand card ([`pass_dialog`]),
+//! `R` then `1`–`9` put an action towards a resource idea. A refused key
 //! leaves its reason on the board ([`BoardUi::refusal`]).
 //!
 //! The caller sets fonts and the UI scale; these functions use text styles
@@ -18,12 +21,15 @@
 
 mod board;
 mod cards;
+mod conference;
 pub mod debrief;
 mod districts;
 mod keys;
+mod link_work;
 mod map;
 mod menu;
 mod motion;
+mod pass;
 mod prescribe;
 mod screens;
 mod side;
@@ -39,7 +45,9 @@ use crate::i18n::{LogContext, Texts, rule_error};
 use crate::rules::{Action, Game, ResidentPlace, RuleError};
 
 pub use board::board;
+pub use conference::conference_dialog;
 pub use menu::{BotPace, MenuIntent, MenuUi, MenuView, game_menu};
+pub use pass::pass_dialog;
 pub use prescribe::prescribe_dialog;
 pub use screens::{game_end, handoff, log_panel};
 pub use targets::{Target, Targets};
@@ -123,6 +131,12 @@ pub struct BoardUi {
     selected: Option<ResidentId>,
     prescribing: Option<PrescribeUi>,
     connecting: bool,
+    /// The open case-conference dialog: for whom, and the pooled cards picked.
+    conferring: Option<PrescribeUi>,
+    /// The open pass dialog, with the hand card picked so far.
+    passing: Option<PassUi>,
+    /// `R` was pressed: a digit picks the resource idea to work on.
+    creating: bool,
     /// Why the last key did nothing, until the next thing happens.
     refusal: Option<String>,
     /// The turn this state belongs to: (year, seat).
@@ -133,11 +147,18 @@ pub struct BoardUi {
     motion: motion::Motion,
 }
 
-/// The open prescribe dialog: for whom, and the hand cards picked so far.
+/// The open prescribe (or case-conference) dialog: for whom, and the cards
+/// picked so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PrescribeUi {
     resident: ResidentId,
     chosen: Vec<ConnectionId>,
+}
+
+/// The open pass dialog: the hand card picked, if one is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PassUi {
+    card: Option<ConnectionId>,
 }
 
 impl BoardUi {
@@ -153,12 +174,68 @@ impl BoardUi {
 
     /// Opens the prescribe dialog for `resident` with no card picked.
     pub fn open_prescribe(&mut self, resident: ResidentId) {
+        self.close_dialogs();
         self.selected = Some(resident);
-        self.connecting = false;
         self.prescribing = Some(PrescribeUi {
             resident,
             chosen: Vec::new(),
         });
+    }
+
+    /// Opens the case-conference dialog for `resident` with no card picked.
+    pub fn open_conference(&mut self, resident: ResidentId) {
+        self.close_dialogs();
+        self.selected = Some(resident);
+        self.conferring = Some(PrescribeUi {
+            resident,
+            chosen: Vec::new(),
+        });
+    }
+
+    /// Opens the pass dialog with no card picked.
+    pub fn open_pass(&mut self) {
+        self.close_dialogs();
+        self.passing = Some(PassUi::default());
+    }
+
+    /// Picks `card` in the open pass dialog (as clicking it does).
+    pub fn pick_pass_card(&mut self, card: ConnectionId) {
+        if let Some(p) = &mut self.passing {
+            p.card = Some(card);
+        }
+    }
+
+    fn close_dialogs(&mut self) {
+        self.connecting = false;
+        self.creating = false;
+        self.prescribing = None;
+        self.conferring = None;
+        self.passing = None;
+    }
+
+    /// Whether a dialog is open over the board (it has the keys then).
+    fn dialog_open(&self) -> bool {
+        self.prescribing.is_some() || self.conferring.is_some() || self.passing.is_some()
+    }
+
+    /// The resident of the open case-conference dialog, if it is open.
+    pub fn conferring(&self) -> Option<ResidentId> {
+        self.conferring.as_ref().map(|p| p.resident)
+    }
+
+    /// The pooled cards picked in the case-conference dialog.
+    pub fn conference_chosen(&self) -> &[ConnectionId] {
+        self.conferring.as_ref().map_or(&[], |p| &p.chosen)
+    }
+
+    /// Whether the pass dialog is open, and the card picked in it.
+    pub fn passing(&self) -> Option<Option<ConnectionId>> {
+        self.passing.as_ref().map(|p| p.card)
+    }
+
+    /// Whether `R` was pressed and a digit will pick a resource idea.
+    pub fn is_creating(&self) -> bool {
+        self.creating
     }
 
     /// The resident of the open prescribe dialog, if it is open.
@@ -184,17 +261,20 @@ impl BoardUi {
     /// Whether `Esc` would close something (the dialog, connect mode, the
     /// selection); if not, `Esc` is free for the shell's menu.
     pub fn has_open(&self) -> bool {
-        self.prescribing.is_some() || self.connecting || self.selected.is_some()
+        self.dialog_open() || self.connecting || self.creating || self.selected.is_some()
     }
 
     /// Closes the innermost thing open: the dialog, then connect mode, then
     /// the selection. Returns whether anything was closed.
     pub fn cancel(&mut self) -> bool {
         self.refusal = None;
-        if self.prescribing.take().is_some() {
+        if self.dialog_open() {
+            self.prescribing = None;
+            self.conferring = None;
+            self.passing = None;
             return true;
         }
-        if std::mem::take(&mut self.connecting) {
+        if std::mem::take(&mut self.connecting) || std::mem::take(&mut self.creating) {
             return true;
         }
         self.selected.take().is_some()
@@ -248,8 +328,24 @@ impl BoardUi {
                 p.chosen.retain(|c| hand.contains(c));
             }
         }
+        if let Some(p) = &mut self.conferring {
+            if !in_town(p.resident) || !game.resident_state(p.resident).revealed() {
+                self.conferring = None;
+            } else {
+                let pool = game.pooled_hands();
+                p.chosen.retain(|c| pool.contains(c));
+            }
+        }
+        if let Some(PassUi { card: Some(c) }) = &self.passing
+            && !game.hand(game.current_seat()).contains(c)
+        {
+            self.passing = Some(PassUi::default());
+        }
         if game.must_release() || game.actions_left() == 0 {
             self.connecting = false;
+            self.creating = false;
+            self.conferring = None;
+            self.passing = None;
         }
     }
 }
@@ -329,7 +425,7 @@ fn reason_key(reason: Reason) -> &'static str {
 
 /// Every glyph the board draws besides words and district symbols, so a
 /// test can check the bundled font (or egui's fallbacks) has them all.
-pub const GLYPHS: &str = "¥✚☗♡●○！‼▶◎？✓×→＋・";
+pub const GLYPHS: &str = "¥✚☗♡●○！‼▶◎？✓×→＋・△⇒";
 
 /// The digit keys `1`–`9`, in order.
 const DIGITS: [egui::Key; 9] = [

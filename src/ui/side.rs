@@ -1,10 +1,12 @@
 //! The board's side column: the turn's buttons, why the last thing asked
 //! for did not happen, the hand (or the release prompt), the offer row, the
-//! coping-skill track and, in whatever room is left, the town map.
+//! resource ideas (decks with link work), the coping-skill track and, in
+//! whatever room is left, the town map.
 
 use bevy_egui::egui::{Button, Frame, Label, RichText, Stroke, Ui, UiBuilder, vec2};
 
 use super::cards::connection_chip;
+use super::link_work::{ideas_panel, link_buttons, ties_text};
 use super::map::town_map;
 use super::targets::{Target, record};
 use super::{BoardUi, BoardView, Intent, allowed, prescribe_openable, reason_key, undo_allowed};
@@ -38,8 +40,8 @@ pub(super) fn side_column(
     let mut intent = None;
     let bottom = ui.max_rect().bottom();
 
-    buttons(ui, game, view, words, state, &mut intent);
-    messages(ui, view, words, state);
+    buttons(ui, game, view, words, state, &mut intent, compact);
+    messages(ui, game, view, words, state, compact);
 
     if game.must_release() {
         Frame::group(ui.style())
@@ -117,7 +119,13 @@ pub(super) fn side_column(
     let rect = ui.min_rect().with_min_y(top);
     record(ui.ctx(), Target::Offer, rect.with_max_y(ui.cursor().top()));
 
-    coping_line(ui, game, view);
+    if let Some(asked) = ui
+        .scope(|ui| ideas_panel(ui, game, view, words, compact))
+        .inner
+    {
+        intent = Some(asked);
+    }
+    coping_line(ui, game, view, compact);
 
     let room = bottom - ui.cursor().top() - ui.spacing().item_spacing.y;
     if room >= MIN_MAP_HEIGHT {
@@ -177,7 +185,8 @@ impl ActChip {
     }
 }
 
-/// Listen, Prescribe, End turn and Undo: enabled only when the rules allow;
+/// Listen, Prescribe, End turn and Undo, then (decks with link work) Visit,
+/// Case conference and Pass a card: enabled only when the rules allow;
 /// the reason shows on hover, and on click it shows under the buttons.
 fn buttons(
     ui: &mut Ui,
@@ -186,6 +195,7 @@ fn buttons(
     words: &LogContext<'_>,
     state: &mut BoardUi,
     intent: &mut Option<Intent>,
+    compact: bool,
 ) {
     let t = view.texts;
     let pick_first = || t.t("board.select_first").to_owned();
@@ -226,10 +236,11 @@ fn buttons(
             *intent = Some(Intent::Undo);
         }
     });
+    link_buttons(ui, game, view, words, state, intent, compact);
 }
 
 /// A button enabled only when `verdict` is Ok; its hover says why otherwise.
-fn action_button(
+pub(super) fn action_button(
     ui: &mut Ui,
     text: &str,
     verdict: &Result<(), String>,
@@ -242,9 +253,16 @@ fn action_button(
 }
 
 /// Why the last thing asked for did not happen, where the eyes are; else
-/// who is selected (or how to select); connect mode; the coaching hint
-/// where the view carries one (only the facilitator's own windows do).
-fn messages(ui: &mut Ui, view: &BoardView<'_>, words: &LogContext<'_>, state: &BoardUi) {
+/// who is selected (or how to select); connect or create mode; the coaching
+/// hint where the view carries one (only the facilitator's own windows do).
+fn messages(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    state: &BoardUi,
+    compact: bool,
+) {
     let t = view.texts;
     let mut said = false;
     for line in [view.notice, state.refusal.as_deref()]
@@ -259,6 +277,12 @@ fn messages(ui: &mut Ui, view: &BoardView<'_>, words: &LogContext<'_>, state: &B
             Some(r) => {
                 RichText::new(t.fmt("board.selected", &[("resident", &words.resident(r))])).strong()
             }
+            // With link work's controls on a short canvas, the hint is small.
+            None if compact && game.content().link_work() => {
+                RichText::new(t.t("board.select_resident"))
+                    .small()
+                    .italics()
+            }
             None => RichText::new(t.t("board.select_resident")).italics(),
         };
         ui.add(Label::new(line).wrap());
@@ -266,6 +290,11 @@ fn messages(ui: &mut Ui, view: &BoardView<'_>, words: &LogContext<'_>, state: &B
     if state.connecting {
         ui.add(
             Label::new(RichText::new(format!("▶ {}", t.t("board.connect_mode"))).strong()).wrap(),
+        );
+    }
+    if state.creating {
+        ui.add(
+            Label::new(RichText::new(format!("▶ {}", t.t("board.create_mode"))).strong()).wrap(),
         );
     }
     if let Some(advice) = view.hint {
@@ -318,21 +347,32 @@ fn chip_grid(
     }
 }
 
-/// The team's coping level and the next unlock, in one wrapped line.
-fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>) {
+/// The team's coping level, its ties (decks with link work) and the next
+/// unlock, in one wrapped line.
+fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>, compact: bool) {
     let t = view.texts;
     let lang = t.language();
-    let next = match game.next_unlock() {
+    let mut next = match game.next_unlock() {
         Some(u) => t.fmt(
             "board.next_unlock",
             &[("at", &u.at), ("bonus", &u.text.get(lang))],
         ),
         None => t.t("board.all_unlocked").to_owned(),
     };
-    let line = format!(
-        "{} ・ {next}",
-        t.fmt("board.coping_level", &[("level", &game.coping())])
-    );
-    let response = ui.add(Label::new(RichText::new(line).small()).wrap());
+    let mut line = t.fmt("board.coping_level", &[("level", &game.coping())]);
+    let full_next = next.clone();
+    if let Some(ties) = ties_text(game, view) {
+        line.push_str(&format!(" ・ {ties}"));
+        if compact {
+            // Short of room with link work's controls: the next unlock shows on hover.
+            next.clear();
+        }
+    }
+    if !next.is_empty() {
+        line.push_str(&format!(" ・ {next}"));
+    }
+    let response = ui
+        .add(Label::new(RichText::new(line).small()).wrap())
+        .on_hover_text(full_next);
     record(ui.ctx(), Target::Coping, response.rect);
 }

@@ -22,6 +22,16 @@ pub enum Target {
     Prescribe,
     EndTurn,
     Undo,
+    /// Link work (decks that have it): Visit, Case conference and Pass a
+    /// card in the turn's buttons; their dialogs while open.
+    Visit,
+    Conference,
+    Pass,
+    ConferenceDialog,
+    PassDialog,
+    /// The open resource ideas, and the n-th idea's Create button (from 0).
+    Ideas,
+    Idea(usize),
     /// The current seat's hand, and its n-th card (from 0).
     Hand,
     HandCard(usize),

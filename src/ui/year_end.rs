@@ -1,7 +1,8 @@
 //! The year-end summary, a full-screen moment before the next seat's
 //! handoff: each district's load *at the year end* (with a warning when one
-//! short of the threshold), the residents whose needs grew that year, and
-//! what the team achieved (who was connected, the coping level).
+//! short of the threshold), the residents whose needs grew that year (and,
+//! with link work, who drifted back), and what the team achieved (who was
+//! connected, the ties made, the coping level).
 //!
 //! The figures are those the rules put in the `YearEnded` event itself, so
 //! the next year's first arrival (in the same event list) is not counted.
@@ -33,6 +34,11 @@ pub struct YearEnd {
     pub grew: Vec<(ResidentId, Need, NeedCause)>,
     /// Residents the team connected during that year, in order.
     pub connected: Vec<ResidentId>,
+    /// Ties made during that year (link-work decks), and how many informal.
+    pub ties: u32,
+    pub informal_ties: u32,
+    /// Residents tied only to public services who drifted back at that year end.
+    pub drifted: Vec<ResidentId>,
 }
 
 impl YearEnd {
@@ -54,12 +60,30 @@ impl YearEnd {
                 _ => None,
             })
             .collect();
+        let mut ties = 0;
+        let mut informal_ties = 0;
+        let mut drifted = Vec::new();
+        for e in &events[first..last] {
+            match e {
+                Event::Tied {
+                    ties: t, informal, ..
+                } => {
+                    ties += u32::from(*t);
+                    informal_ties += u32::from(*informal);
+                }
+                Event::DriftedBack { resident, .. } => drifted.push(*resident),
+                _ => {}
+            }
+        }
         match &events[last] {
             Event::YearEnded { year, loads, grew } => Some(YearEnd {
                 year: *year,
                 loads: loads.clone(),
                 grew: grew.iter().map(|g| (g.resident, g.need, g.cause)).collect(),
                 connected,
+                ties,
+                informal_ties,
+                drifted,
             }),
             _ => None,
         }
@@ -125,6 +149,19 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
         if summary.grew.is_empty() {
             ui.add(Label::new(t.t("year_end.needs_grew_none")).wrap());
         }
+        if !summary.drifted.is_empty() {
+            ui.label(RichText::new(t.t("year_end.drifted")).strong());
+            for r in &summary.drifted {
+                let line = t.fmt(
+                    "year_end.drifted_line",
+                    &[
+                        ("district", &words.district(content.resident(*r).district)),
+                        ("resident", &words.resident(*r)),
+                    ],
+                );
+                ui.add(Label::new(format!("！ {line}")).wrap());
+            }
+        }
     });
     region(ui, right, "cc.year_end.achieved", |ui| {
         ui.label(RichText::new(t.t("year_end.achieved")).strong());
@@ -139,6 +176,19 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
         );
         for r in &summary.connected {
             ui.add(Label::new(format!("✓ {}", words.resident(*r))).wrap());
+        }
+        if content.link_work() {
+            ui.add(
+                Label::new(t.fmt_count(
+                    "year_end.ties_this_year",
+                    u64::from(summary.ties),
+                    &[
+                        ("count", &summary.ties),
+                        ("informal", &summary.informal_ties),
+                    ],
+                ))
+                .wrap(),
+            );
         }
         let total = game.connected_residents().len();
         ui.add(
