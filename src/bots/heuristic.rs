@@ -196,6 +196,7 @@ pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
                 k.matching
                     .as_ref()
                     .filter(|m| m.is_complete() && game.trust_left(k.resident) == 0)
+                    .filter(|_| !link_work::holds_out(game, seat, k.resident, &board, lessons))
                     .map(|m| (k, m))
             }),
             |(k, _)| k.danger,
@@ -207,10 +208,7 @@ pub fn advise_with(game: &Game, seat: usize, lessons: Lessons) -> Advice {
             .collect();
         let cards = link_work::informal_first(game, seat, k.resident, cards, lessons);
         return Advice {
-            action: Action::Prescribe {
-                resident: k.resident,
-                cards,
-            },
+            action: link_work::with_informal_tie(game, seat, k.resident, cards, lessons),
             reason: Reason::PrescribeEndangered,
         };
     }

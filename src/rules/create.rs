@@ -1,6 +1,8 @@
 //! 創る: the team founds a new local resource from the deck's ideas. Each
 //! action put towards an idea counts, from any seat on any turn; at its cost
 //! the idea leaves the reserve and joins the offer row as a connection card.
+//! A founded resource stays in the town: played for a resident, it returns
+//! to the offer row instead of the discard pile.
 
 use super::action::RuleError;
 use super::event::Event;
@@ -24,6 +26,18 @@ impl Game {
             return Err(RuleError::NoActionsLeft);
         }
         Ok(())
+    }
+
+    /// Where a card played for a resident goes: a resource the team founded
+    /// back to the offer row (announced like any card laid there), any other
+    /// card to the discard pile.
+    pub(super) fn spend(&mut self, card: ConnectionId, ev: &mut Vec<Event>) {
+        if self.founded.contains(&card) {
+            self.offer.push(card);
+            ev.push(Event::OfferRefilled { card });
+        } else {
+            self.discard.push(card);
+        }
     }
 
     pub(super) fn create(&mut self, seat: usize, idea: ConnectionId, ev: &mut Vec<Event>) {

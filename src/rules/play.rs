@@ -311,7 +311,7 @@ impl Game {
                 let (_, waived) = self.needs_for(seat, *resident);
                 for c in cards {
                     self.take_from_hand(seat, *c);
-                    self.discard.push(*c);
+                    self.spend(*c, ev);
                 }
                 self.connect_resident(seat, *resident, cards, waived, ev);
             }
@@ -482,7 +482,7 @@ impl Game {
         }
     }
 
-    fn gain_need(&mut self, r: ResidentId, cause: NeedCause, ev: &mut Vec<Event>) {
+    pub(super) fn gain_need(&mut self, r: ResidentId, cause: NeedCause, ev: &mut Vec<Event>) {
         // Waiting adds the card's overlapping worries first, in order.
         let card = self.content.resident(r);
         let state = &mut self.residents[r.index()];

@@ -3,7 +3,7 @@
 //! into isolation after the deck's `relapse_after_years`, unless one
 //! informal tie holds them.
 
-use super::event::Event;
+use super::event::{Event, NeedCause};
 use super::state::{Game, ResidentPlace};
 use crate::content::{ConnectionId, ConnectionKind, Need, Progress, ResidentId};
 
@@ -73,12 +73,14 @@ impl Game {
 
     /// At a year end: connected residents with no informal tie who have
     /// been settled for `relapse_after_years` year ends wait again in their
-    /// own district, with their printed needs (trust already built stays).
+    /// own district, with their printed needs and one more, as waiting adds
+    /// (trust already built stays).
     pub(super) fn drift_back(&mut self, ev: &mut Vec<Event>) {
         let Some(after) = self.params.relapse_after_years else {
             return;
         };
         let mut kept = Vec::with_capacity(self.connected.len());
+        let mut back = Vec::new();
         for r in std::mem::take(&mut self.connected) {
             let card = self.content.resident(r);
             let state = &mut self.residents[r.index()];
@@ -100,7 +102,12 @@ impl Game {
                 resident: r,
                 district: card.district,
             });
+            back.push(r);
         }
         self.connected = kept;
+        // Isolation comes back deeper: one more need, as waiting would add.
+        for r in back {
+            self.gain_need(r, NeedCause::Escalation, ev);
+        }
     }
 }

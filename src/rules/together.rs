@@ -129,7 +129,7 @@ impl Game {
         for c in cards {
             if let Some(h) = self.holder(*c) {
                 self.take_from_hand(h, *c);
-                self.discard.push(*c);
+                self.spend(*c, ev);
             }
         }
         self.connect_resident(seat, r, cards, waived, ev);
