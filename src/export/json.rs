@@ -1,5 +1,5 @@
 //! The JSON export: everything about a session under a versioned schema
-//! (`"schema": "community-coping/session-export"`, `"schema_version": 1`).
+//! (`"schema": "community-coping/session-export"`, `"schema_version": 2`).
 //! Deck items are named by their stable deck keys and, beside them, by their
 //! names in the export's language; every step of the journal comes with its
 //! events and their sentences. Keys come in a fixed order (struct order), so
@@ -10,11 +10,17 @@
 //! `events_drawn`, `stories`, `connections`, `remarks`, `debrief`,
 //! `proposals`, `opening`, `steps`. New fields may be added within a version; renaming or
 //! removing one raises the version.
+//!
+//! Version 2 adds link work: a top-level `link_work` (only for a deck with
+//! link work; see `link_work_json.rs`), and in `outcome.cause_chain`
+//! `by_conference` and `needs_trust` (only when not empty). A version 1
+//! reader sees nothing else changed.
 
 use serde::Serialize;
 
 use super::document::context;
 use super::facts::{Facts, facts, need_key, worry_key};
+use super::link_work_json::{LinkWorkJson, link_work_json};
 use super::played::{seat_label, switch_sentence};
 use super::proposals::ProposalDoc;
 use crate::content::{ConnectionId, Content, DistrictId, Need, ResidentId, Worry};
@@ -30,7 +36,7 @@ use crate::session::{InterventionKind, ScenarioSource};
 /// The schema name every JSON export carries.
 pub const SCHEMA: &str = "community-coping/session-export";
 /// The schema version of this build's JSON exports.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Export {
@@ -46,6 +52,10 @@ struct Export {
     events_drawn: Vec<EventMarkJson>,
     stories: Vec<StoryJson>,
     connections: ConnectionsJson,
+    /// Ties, trust, refusals, resources created, drifting back (version 2;
+    /// left out for a deck without link work).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link_work: Option<LinkWorkJson>,
     remarks: Vec<RemarkJson>,
     debrief: Vec<QuestionJson>,
     proposals: Vec<ProposalJson>,
@@ -171,6 +181,12 @@ struct UnfittingJson {
 }
 
 #[derive(Serialize)]
+struct UntrustedJson {
+    resident: String,
+    visits_left: u8,
+}
+
+#[derive(Serialize)]
 struct CauseChainJson {
     year: i32,
     district: String,
@@ -179,6 +195,12 @@ struct CauseChainJson {
     never_heard: Vec<String>,
     unfitting: Vec<UnfittingJson>,
     fitting_unused: Vec<String>,
+    /// Residents only a case conference could have linked (version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    by_conference: Vec<String>,
+    /// Residents a hand fitted who did not trust the team yet (version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    needs_trust: Vec<UntrustedJson>,
     arrived_that_year: Vec<String>,
     escalated: Vec<String>,
 }
@@ -456,6 +478,7 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
             .collect(),
         stories: r.stories.iter().map(|s| story(r, s, &keys, &ctx)).collect(),
         connections: connections(r, &keys, &ctx),
+        link_work: link_work_json(&r.link_work, &ctx),
         remarks: remarks(r, &keys, &ctx),
         debrief: r
             .content
@@ -629,6 +652,15 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
                     })
                     .collect(),
                 fitting_unused: keys.residents(&c.fitting_unused),
+                by_conference: keys.residents(&c.by_conference),
+                needs_trust: c
+                    .needs_trust
+                    .iter()
+                    .map(|u| UntrustedJson {
+                        resident: keys.resident(u.resident),
+                        visits_left: u.visits_left,
+                    })
+                    .collect(),
                 arrived_that_year: keys.residents(&c.arrived_that_year),
                 escalated: keys.residents(&c.escalated),
             }),

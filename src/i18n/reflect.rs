@@ -186,6 +186,16 @@ fn cause_chain_sentences(chain: &CauseChain, ctx: &LogContext<'_>) -> Vec<String
         ));
     }
     out.extend(group("ending.fitting_unused", &chain.fitting_unused));
+    out.extend(group("ending.by_conference", &chain.by_conference));
+    for u in &chain.needs_trust {
+        out.push(t.fmt(
+            "ending.needs_trust",
+            &[
+                ("resident", &ctx.resident(u.resident)),
+                ("left", &u.visits_left),
+            ],
+        ));
+    }
     out.extend(group("ending.arrived_that_year", &chain.arrived_that_year));
     out.extend(group("ending.escalated", &chain.escalated));
     out

@@ -128,6 +128,13 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                     });
                 }
             }
+            // back in the town: the story waits again (the link work
+            // keeps the connection that did not hold)
+            Event::DriftedBack { resident, .. } => {
+                if let Some(s) = index[resident.index()] {
+                    stories[s].reached = None;
+                }
+            }
             Event::TownCollapsed { residents, .. } => {
                 for r in residents {
                     if let Some(s) = index[r.index()] {
