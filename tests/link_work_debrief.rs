@@ -342,6 +342,7 @@ fn the_cause_chain_pools_hands_only_where_a_conference_could() {
             unreachable!()
         };
         let game = &r.trace.last;
+        assert!(chain.pooled);
         for &x in &chain.by_conference {
             assert!(
                 !hand_fits(game, x) || game.trust_left(x) > 0,
@@ -371,7 +372,7 @@ fn the_cause_chain_pools_hands_only_where_a_conference_could() {
         let Ending::Collapsed(chain) = &r.ending else {
             unreachable!()
         };
-        assert!(chain.by_conference.is_empty());
+        assert!(chain.by_conference.is_empty() && !chain.pooled);
         let game = &r.trace.last;
         assert_eq!(game.conference_cost(), None);
         for u in &chain.unfitting {

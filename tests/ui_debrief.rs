@@ -655,7 +655,8 @@ fn the_link_work_tab_shows_ties_trust_refusals_resources_and_drifts_on_one_scree
             if line.key == "ties_by_resident" {
                 continue;
             }
-            let node = h.get_by_label(&format!("・{}", line.sentence));
+            let label = format!("・{}", line.sentence);
+            let node = h.get_by_label(&label);
             // on the projector without scrolling
             assert!(
                 node.rect().max.y <= 1080.0,

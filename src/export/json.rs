@@ -194,6 +194,10 @@ struct CauseChainJson {
     residents: Vec<String>,
     never_heard: Vec<String>,
     unfitting: Vec<UnfittingJson>,
+    /// The deck's case conferences could pool the hands: `unfitting` lists
+    /// what every hand together lacked (version 2; only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hands_pooled: bool,
     fitting_unused: Vec<String>,
     /// Residents only a case conference could have linked (version 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -651,6 +655,7 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
                         missing: u.missing.iter().map(|n| keys.need(*n)).collect(),
                     })
                     .collect(),
+                hands_pooled: c.pooled,
                 fitting_unused: keys.residents(&c.fitting_unused),
                 by_conference: keys.residents(&c.by_conference),
                 needs_trust: c

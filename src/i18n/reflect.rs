@@ -181,7 +181,11 @@ fn cause_chain_sentences(chain: &CauseChain, ctx: &LogContext<'_>) -> Vec<String
     for u in &chain.unfitting {
         let who = ctx.resident(u.resident);
         out.push(t.fmt(
-            "ending.unfitting",
+            if chain.pooled {
+                "ending.unfitting_pooled"
+            } else {
+                "ending.unfitting"
+            },
             &[("resident", &who), ("needs", &needs(&u.missing, ctx))],
         ));
     }

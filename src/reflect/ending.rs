@@ -37,6 +37,9 @@ pub struct CauseChain {
     pub never_heard: Vec<ResidentId>,
     /// Heard, but no seat's hand could meet all their needs.
     pub unfitting: Vec<Unfitting>,
+    /// The deck's case conferences could pool the hands: `unfitting` names
+    /// what even every hand together lacked.
+    pub pooled: bool,
     /// Heard, and some seat's hand could have resolved them: time ran out.
     pub fitting_unused: Vec<ResidentId>,
     /// Heard, and only a case conference pooling several seats' hands
@@ -139,6 +142,7 @@ fn cause_chain(
         residents: residents.to_vec(),
         never_heard: Vec::new(),
         unfitting: Vec::new(),
+        pooled: game.conference_cost().is_some() && game.seats().len() >= 2,
         fitting_unused: Vec::new(),
         by_conference: Vec::new(),
         needs_trust: Vec::new(),

@@ -72,13 +72,17 @@ fn load(key: &DeckKey) -> Deck {
     Ok((content, identity))
 }
 
-/// The deck of `header`, when it is the one the session was played with.
+/// The deck of `header` (looked up by `key`), when it is the one the
+/// session was played with.
 pub(super) fn deck_for(
     header: &SessionHeader,
+    key: &DeckKey,
     deck: &Deck,
 ) -> Result<Arc<Content>, (SkipReason, String)> {
     let (content, loaded) = deck.as_ref().map_err(Clone::clone)?;
+    // never when `--scenario` named a folder: that deck wins
     if loaded.content_hash != header.deck.content_hash
+        && *key == DeckKey::BuiltIn
         && matches!(header.scenario, ScenarioSource::BuiltIn(_))
         && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
     {

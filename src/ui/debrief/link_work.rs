@@ -11,6 +11,9 @@ use crate::i18n::link_work_lines;
 use crate::reflect::Reflection;
 
 pub(super) fn link_work_tab(ui: &mut Ui, r: &Reflection, view: &DebriefView<'_>) {
+    if !r.link_work.active {
+        return;
+    }
     let t = view.texts;
     let words = view.words(r);
     section(ui, t.t("linkwork.title"));
