@@ -171,7 +171,11 @@ fn trust_item(s: &TrustStory, ctx: &LogContext<'_>) -> String {
     let who = ctx.resident(s.resident);
     match s.trusted {
         Some(Trusted::Visits { year, turns, .. }) => t.fmt_count(
-            "linkwork.trust_visits",
+            if turns == 0 {
+                "linkwork.trust_same_turn"
+            } else {
+                "linkwork.trust_visits"
+            },
             u64::from(turns),
             &[
                 ("resident", &who),
