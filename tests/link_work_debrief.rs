@@ -210,6 +210,13 @@ fn the_reflection_counts_link_work_as_the_rules_reported_it() {
                 assert!(d.year >= d.connected && d.year_ends >= 1, "{at}: {d:?}");
             }
             drifted += lw.drifts.len();
+            // each drift is a connection that did not hold in the story
+            let earlier: usize = r.stories.iter().map(|s| s.earlier.len()).sum();
+            assert_eq!(earlier, lw.drifts.len(), "{at}");
+            for s in &r.stories {
+                let state = r.trace.last.resident_state(s.resident);
+                assert_eq!(s.earlier.len(), usize::from(state.drifted()), "{at}");
+            }
             // trust: the visit that completed it, and the turns it took
             for t in &lw.trust {
                 assert_eq!(t.needed, content.resident(t.resident).trust);
@@ -439,8 +446,13 @@ fn exports_show_the_link_work_in_both_languages() {
     let ja = render(&r, Format::Markdown, &Texts::load("ja"));
     assert!(ja.contains("1人あたりのつながりは平均"));
     assert!(ja.contains("再び孤立に戻った住民"));
+    assert!(
+        ja.contains("再び孤立に戻りました"),
+        "the story tells the drift"
+    );
     let en = render(&r, Format::Markdown, &Texts::load("en"));
     assert!(en.contains("ties on average"));
+    assert!(en.contains("they drifted back into isolation"));
     assert!(en.contains("drifted back into isolation"));
 }
 

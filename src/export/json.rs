@@ -266,6 +266,13 @@ struct ReachedJson {
 }
 
 #[derive(Serialize)]
+struct EarlierJson {
+    #[serde(flatten)]
+    reached: ReachedJson,
+    drifted: i32,
+}
+
+#[derive(Serialize)]
 struct GrowthJson {
     year: i32,
     need: NeedJson,
@@ -281,6 +288,10 @@ struct StoryJson {
     arrived: i32,
     heard: Option<HeardJson>,
     reached: Option<ReachedJson>,
+    /// Connections that did not hold: each `drifted` back at the end of
+    /// that year (version 2; only when any).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    earlier: Vec<EarlierJson>,
     year_ends_waited: u8,
     growth: Vec<GrowthJson>,
     in_collapse: bool,
@@ -705,6 +716,12 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
 
 fn story(r: &Reflection, s: &Story, keys: &Keys<'_>, ctx: &LogContext<'_>) -> StoryJson {
     let resident = r.content.resident(s.resident);
+    let reached = |x: &crate::reflect::Reached| ReachedJson {
+        year: x.year,
+        seat: x.seat,
+        cards: x.cards.iter().map(|c| keys.card(*c)).collect(),
+        waived: x.waived.map(|n| keys.need(n)),
+    };
     StoryJson {
         resident: Named {
             key: resident.key.clone(),
@@ -730,12 +747,15 @@ fn story(r: &Reflection, s: &Story, keys: &Keys<'_>, ctx: &LogContext<'_>) -> St
                 crate::rules::RevealCause::Referral => "referral",
             },
         }),
-        reached: s.reached.as_ref().map(|x| ReachedJson {
-            year: x.year,
-            seat: x.seat,
-            cards: x.cards.iter().map(|c| keys.card(*c)).collect(),
-            waived: x.waived.map(|n| keys.need(n)),
-        }),
+        reached: s.reached.as_ref().map(reached),
+        earlier: s
+            .earlier
+            .iter()
+            .map(|e| EarlierJson {
+                reached: reached(&e.reached),
+                drifted: e.drifted,
+            })
+            .collect(),
         year_ends_waited: s.waited,
         growth: s
             .growth

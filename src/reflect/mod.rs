@@ -24,6 +24,6 @@ pub use link_work::{
 pub use open::{OpenError, content_for};
 pub use reflection::{EventMark, Reflection, Remark, RemarkKind};
 pub use seats::{SeatPlay, SeatSwitch};
-pub use stories::{Growth, Heard, Reached, Story, StoryOrder, sort_stories, stories};
+pub use stories::{Earlier, Growth, Heard, Reached, Story, StoryOrder, sort_stories, stories};
 pub use trace::{Step, Trace, YearEnd};
 pub use usage::{ConnectionUse, Usage, usage};
