@@ -469,7 +469,7 @@ fn the_json_is_versioned_and_holds_everything() {
     let r = fixed_reflection();
     let json = render(&r, Format::Json, &Texts::load("en"));
     assert!(json.starts_with(
-        "{\n  \"schema\": \"community-coping/session-export\",\n  \"schema_version\": 1,"
+        "{\n  \"schema\": \"community-coping/session-export\",\n  \"schema_version\": 2,"
     ));
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(v["schema"], SCHEMA);
@@ -933,7 +933,7 @@ fn cli_writes_to_standard_output_with_a_dash() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["seats"][1]["name"], "Participant B");
     let text = stdout(&o);
     assert!(!text.contains("Kenji") && !text.contains("山田花子"));

@@ -423,6 +423,7 @@ fn every_character_of_the_debrief_export_and_report_strings_has_a_glyph() {
                     || k.starts_with("sessions.")
                     || k.starts_with("story.")
                     || k.starts_with("ending.")
+                    || k.starts_with("linkwork.")
             })
             .map(|k| texts.t(k).to_owned())
             .collect();
@@ -562,4 +563,116 @@ fn the_report_screen_shows_the_sessions_summed_up() {
     h.get_by_label("HTML (to print)").click();
     h.run();
     assert_eq!(h.state(), &vec![ReportIntent::ExportHtml]);
+}
+
+/// A finished bot game on the link-work fixture deck (trust, refusals,
+/// conferences, resources, drifting back), saved and read back.
+fn link_work_reflection(seed: u64) -> Reflection {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/linkwork-debrief");
+    let content: Arc<Content> =
+        Arc::new(community_coping::content::load_dir(&dir).unwrap().content);
+    let setup = Setup::standard(&content, 3, SeatKind::Human, "standard", seed);
+    let journal = community_coping::sim::play_one(&content, setup.clone())
+        .unwrap()
+        .journal
+        .unwrap();
+    let out = std::env::temp_dir().join(format!("cc-ui-debrief-lw-{}-{seed}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let header = SessionHeader::new(&content, ScenarioSource::Directory(dir), setup.clone());
+    let mut w = SessionWriter::create(&out, &header).unwrap();
+    let mut game = Game::new(Arc::clone(&content), setup).unwrap();
+    for e in &journal.entries {
+        game.act(e.seat, &e.action).unwrap();
+        w.append(&Record::act(e.seat, e.action.clone(), &game))
+            .unwrap();
+    }
+    w.append(&Record::finished(&game)).unwrap();
+    let r = Reflection::of_session(&load_session(w.path()).unwrap(), content).unwrap();
+    let _ = std::fs::remove_dir_all(&out);
+    r
+}
+
+/// The bundled font and the projector's text sizes.
+fn projector_style(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.add_font(FontInsert::new(
+        "BIZUDPGothic",
+        egui::FontData::from_static(include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf")),
+        vec![InsertFontFamily {
+            family: FontFamily::Proportional,
+            priority: FontPriority::Highest,
+        }],
+    ));
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(18.0)),
+            (TextStyle::Body, FontId::proportional(24.0)),
+            (TextStyle::Button, FontId::proportional(24.0)),
+            (TextStyle::Heading, FontId::proportional(32.0)),
+            (TextStyle::Monospace, FontId::monospace(20.0)),
+        ]
+        .into();
+    });
+}
+
+#[test]
+fn the_link_work_tab_shows_ties_trust_refusals_resources_and_drifts_on_one_screen() {
+    use community_coping::i18n::link_work_lines;
+    let r = link_work_reflection(7);
+    let lw = &r.link_work;
+    assert!(!lw.ties.is_empty() && !lw.drifts.is_empty() && !lw.trust.is_empty());
+    for lang in ["ja", "en"] {
+        let screen = Screen {
+            r: r.clone(),
+            texts: Texts::load(lang),
+            ui: DebriefUi::on(DebriefTab::Outcome),
+            replay: None,
+            intents: Vec::new(),
+        };
+        let mut h = Harness::builder()
+            .with_size(vec2(1920.0, 1080.0))
+            .build_ui_state(
+                |ui, s: &mut Screen| {
+                    let view = DebriefView::new(&s.texts);
+                    if let Some(i) = debrief(ui, &s.r, &view, &mut s.ui) {
+                        s.intents.push(i);
+                    }
+                },
+                screen,
+            );
+        projector_style(&h.ctx);
+        h.run();
+        let texts = Texts::load(lang);
+        h.get_by_label(texts.t("debrief.tab.link_work")).click();
+        h.run();
+        assert_eq!(h.state().ui.tab, DebriefTab::LinkWork);
+        let words = LogContext::new(&r.content, &texts, &r.header.setup, &[]);
+        let lines = link_work_lines(lw, &words);
+        let mut shown = 0;
+        for line in &lines {
+            if line.key == "ties_by_resident" {
+                continue;
+            }
+            let label = format!("・{}", line.sentence);
+            let node = h.get_by_label(&label);
+            // on the projector without scrolling
+            assert!(
+                node.rect().max.y <= 1080.0,
+                "{lang}: {} below the screen",
+                line.key
+            );
+            shown += 1;
+        }
+        for key in [
+            "ties", "informal", "trust", "refusals", "created", "drifted",
+        ] {
+            assert!(lines.iter().any(|l| l.key == key), "{lang}: {key}");
+        }
+        assert!(shown >= 6);
+    }
+    // A deck without link work has no such tab.
+    let h = harness(DebriefTab::Outcome, "ja");
+    assert!(h.query_by_label("つなぐ仕事").is_none());
 }

@@ -1,6 +1,8 @@
 //! The CSV export: one row per engine event (and one per note, bookmark,
 //! override or switch of a seat between a person and a bot, at the moment
-//! it was made; then one per card proposed in the debrief workshop), with the session clock where it is
+//! it was made; then one per card proposed in the debrief workshop; then,
+//! for a deck with link work, one per topic of the link work, its stable key
+//! `link_work_…` in the event column), with the session clock where it is
 //! known, year, turn, seat, role, action, resident, district, worry,
 //! connections and the log's sentence. UTF-8 with a byte-order mark so Excel
 //! reads Japanese; RFC 4180 quoting and CRLF line ends. A cell that would
@@ -14,7 +16,9 @@ use super::facts::facts;
 use super::played::switch_sentence;
 use super::proposals::ProposalDoc;
 use crate::content::DistrictId;
-use crate::i18n::{LogContext, Texts, describe, describe_action, remark_sentence, worry_label};
+use crate::i18n::{
+    LogContext, Texts, describe, describe_action, link_work_lines, remark_sentence, worry_label,
+};
 use crate::reflect::{Reflection, Remark, RemarkKind, SeatSwitch};
 use crate::rules::Event;
 
@@ -265,6 +269,27 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
     for p in &r.proposals {
         let doc = ProposalDoc::of(p, &r.content, texts);
         w.proposal(&doc);
+    }
+    let action = texts.t("export.csv.link_work");
+    for l in link_work_lines(&r.link_work, &w.ctx) {
+        let kind = format!("link_work_{}", l.key);
+        row(
+            &mut w.out,
+            &[
+                "",
+                "",
+                "",
+                "",
+                "",
+                action,
+                &kind,
+                "",
+                "",
+                "",
+                "",
+                &l.sentence,
+            ],
+        );
     }
     w.out
 }

@@ -1,13 +1,14 @@
 //! The readable content of an export, in one language, ready for the HTML
 //! and Markdown writers: meta lines, the outcome and its causes, the
-//! timeline's numbers and marks, resident stories, connection use, remarks
+//! timeline's numbers and marks, resident stories, connection use, link
+//! work, remarks
 //! and the debrief questions with their notes. Plain text throughout; each
 //! writer escapes it for its own format.
 
 use crate::content::{Content, Worry};
 use crate::i18n::{
-    LogContext, Texts, ending_sentences, never_used_sentence, remark_sentence, story_sentences,
-    story_title, unmet_sentence, worry_label,
+    LogContext, Texts, ending_sentences, link_work_lines, never_used_sentence, remark_sentence,
+    story_sentences, story_title, unmet_sentence, worry_label,
 };
 use crate::reflect::{Reflection, RemarkKind, StoryOrder, sort_stories};
 
@@ -100,6 +101,9 @@ pub(super) struct Document {
     pub uses: Vec<UseRow>,
     pub never_used: String,
     pub unmet: String,
+    /// The link work, one sentence per topic (the section is left out for
+    /// a deck without link work).
+    pub link_work: Vec<String>,
     pub remarks: Vec<RemarkDoc>,
     pub questions: Vec<Question>,
     /// The workshop's card proposals (the section is left out when none).
@@ -184,6 +188,10 @@ impl Document {
                 .collect(),
             never_used: never_used_sentence(&r.usage, &ctx),
             unmet: unmet_sentence(&r.usage, &ctx),
+            link_work: link_work_lines(&r.link_work, &ctx)
+                .into_iter()
+                .map(|l| l.sentence)
+                .collect(),
             remarks: r
                 .remarks
                 .iter()

@@ -125,6 +125,12 @@ pub(super) fn render(doc: &Document, texts: &Texts) -> String {
     connections(&mut s, doc, texts);
     s.push_str("</section>\n");
 
+    if !doc.link_work.is_empty() {
+        section(&mut s, "link-work", texts.t("linkwork.title"));
+        list(&mut s, "link-work", &doc.link_work);
+        s.push_str("</section>\n");
+    }
+
     section(&mut s, "notes", texts.t("export.section.notes"));
     if doc.remarks.is_empty() {
         let _ = writeln!(

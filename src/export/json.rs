@@ -1,5 +1,5 @@
 //! The JSON export: everything about a session under a versioned schema
-//! (`"schema": "community-coping/session-export"`, `"schema_version": 1`).
+//! (`"schema": "community-coping/session-export"`, `"schema_version": 2`).
 //! Deck items are named by their stable deck keys and, beside them, by their
 //! names in the export's language; every step of the journal comes with its
 //! events and their sentences. Keys come in a fixed order (struct order), so
@@ -10,11 +10,17 @@
 //! `events_drawn`, `stories`, `connections`, `remarks`, `debrief`,
 //! `proposals`, `opening`, `steps`. New fields may be added within a version; renaming or
 //! removing one raises the version.
+//!
+//! Version 2 adds link work: a top-level `link_work` (only for a deck with
+//! link work; see `link_work_json.rs`), and in `outcome.cause_chain`
+//! `by_conference` and `needs_trust` (only when not empty). A version 1
+//! reader sees nothing else changed.
 
 use serde::Serialize;
 
 use super::document::context;
 use super::facts::{Facts, facts, need_key, worry_key};
+use super::link_work_json::{LinkWorkJson, link_work_json};
 use super::played::{seat_label, switch_sentence};
 use super::proposals::ProposalDoc;
 use crate::content::{ConnectionId, Content, DistrictId, Need, ResidentId, Worry};
@@ -30,7 +36,7 @@ use crate::session::{InterventionKind, ScenarioSource};
 /// The schema name every JSON export carries.
 pub const SCHEMA: &str = "community-coping/session-export";
 /// The schema version of this build's JSON exports.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Export {
@@ -46,6 +52,10 @@ struct Export {
     events_drawn: Vec<EventMarkJson>,
     stories: Vec<StoryJson>,
     connections: ConnectionsJson,
+    /// Ties, trust, refusals, resources created, drifting back (version 2;
+    /// left out for a deck without link work).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link_work: Option<LinkWorkJson>,
     remarks: Vec<RemarkJson>,
     debrief: Vec<QuestionJson>,
     proposals: Vec<ProposalJson>,
@@ -171,6 +181,12 @@ struct UnfittingJson {
 }
 
 #[derive(Serialize)]
+struct UntrustedJson {
+    resident: String,
+    visits_left: u8,
+}
+
+#[derive(Serialize)]
 struct CauseChainJson {
     year: i32,
     district: String,
@@ -178,7 +194,17 @@ struct CauseChainJson {
     residents: Vec<String>,
     never_heard: Vec<String>,
     unfitting: Vec<UnfittingJson>,
+    /// The deck's case conferences could pool the hands: `unfitting` lists
+    /// what every hand together lacked (version 2; only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hands_pooled: bool,
     fitting_unused: Vec<String>,
+    /// Residents only a case conference could have linked (version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    by_conference: Vec<String>,
+    /// Residents a hand fitted who did not trust the team yet (version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    needs_trust: Vec<UntrustedJson>,
     arrived_that_year: Vec<String>,
     escalated: Vec<String>,
 }
@@ -240,6 +266,13 @@ struct ReachedJson {
 }
 
 #[derive(Serialize)]
+struct EarlierJson {
+    #[serde(flatten)]
+    reached: ReachedJson,
+    drifted: i32,
+}
+
+#[derive(Serialize)]
 struct GrowthJson {
     year: i32,
     need: NeedJson,
@@ -255,6 +288,10 @@ struct StoryJson {
     arrived: i32,
     heard: Option<HeardJson>,
     reached: Option<ReachedJson>,
+    /// Connections that did not hold: each `drifted` back at the end of
+    /// that year (version 2; only when any).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    earlier: Vec<EarlierJson>,
     year_ends_waited: u8,
     growth: Vec<GrowthJson>,
     in_collapse: bool,
@@ -456,6 +493,7 @@ pub(super) fn render(r: &Reflection, texts: &Texts) -> String {
             .collect(),
         stories: r.stories.iter().map(|s| story(r, s, &keys, &ctx)).collect(),
         connections: connections(r, &keys, &ctx),
+        link_work: link_work_json(&r.link_work, &ctx),
         remarks: remarks(r, &keys, &ctx),
         debrief: r
             .content
@@ -628,7 +666,17 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
                         missing: u.missing.iter().map(|n| keys.need(*n)).collect(),
                     })
                     .collect(),
+                hands_pooled: c.pooled,
                 fitting_unused: keys.residents(&c.fitting_unused),
+                by_conference: keys.residents(&c.by_conference),
+                needs_trust: c
+                    .needs_trust
+                    .iter()
+                    .map(|u| UntrustedJson {
+                        resident: keys.resident(u.resident),
+                        visits_left: u.visits_left,
+                    })
+                    .collect(),
                 arrived_that_year: keys.residents(&c.arrived_that_year),
                 escalated: keys.residents(&c.escalated),
             }),
@@ -668,6 +716,12 @@ fn outcome(r: &Reflection, keys: &Keys<'_>, ctx: &LogContext<'_>) -> OutcomeJson
 
 fn story(r: &Reflection, s: &Story, keys: &Keys<'_>, ctx: &LogContext<'_>) -> StoryJson {
     let resident = r.content.resident(s.resident);
+    let reached = |x: &crate::reflect::Reached| ReachedJson {
+        year: x.year,
+        seat: x.seat,
+        cards: x.cards.iter().map(|c| keys.card(*c)).collect(),
+        waived: x.waived.map(|n| keys.need(n)),
+    };
     StoryJson {
         resident: Named {
             key: resident.key.clone(),
@@ -693,12 +747,15 @@ fn story(r: &Reflection, s: &Story, keys: &Keys<'_>, ctx: &LogContext<'_>) -> St
                 crate::rules::RevealCause::Referral => "referral",
             },
         }),
-        reached: s.reached.as_ref().map(|x| ReachedJson {
-            year: x.year,
-            seat: x.seat,
-            cards: x.cards.iter().map(|c| keys.card(*c)).collect(),
-            waived: x.waived.map(|n| keys.need(n)),
-        }),
+        reached: s.reached.as_ref().map(reached),
+        earlier: s
+            .earlier
+            .iter()
+            .map(|e| EarlierJson {
+                reached: reached(&e.reached),
+                drifted: e.drifted,
+            })
+            .collect(),
         year_ends_waited: s.waited,
         growth: s
             .growth

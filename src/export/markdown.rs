@@ -120,6 +120,11 @@ pub(super) fn render(doc: &Document, texts: &Texts) -> String {
     }
     bullets(&mut s, &[doc.never_used.clone(), doc.unmet.clone()]);
 
+    if !doc.link_work.is_empty() {
+        heading(&mut s, texts.t("linkwork.title"));
+        bullets(&mut s, &doc.link_work);
+    }
+
     heading(&mut s, texts.t("export.section.notes"));
     if doc.remarks.is_empty() {
         let _ = writeln!(s, "{}\n", escape(texts.t("export.notes.none"), 0));

@@ -14,6 +14,7 @@ mod document;
 mod facts;
 mod html;
 mod json;
+mod link_work_json;
 mod markdown;
 mod played;
 mod proposals;
@@ -43,7 +44,7 @@ pub enum Format {
     Markdown,
     /// One row per event, UTF-8 with BOM, RFC 4180 quoting.
     Csv,
-    /// Everything, as `community-coping/session-export` version 1.
+    /// Everything, as `community-coping/session-export` version 2.
     Json,
 }
 

@@ -3,12 +3,14 @@
 //! readable log's event sentences. Bevy-free, so it is tested without a window.
 
 mod labels;
+mod link_work;
 mod log;
 mod reflect;
 mod rule_error;
 mod texts;
 
 pub use labels::{age_label, household_label, need_label, worry_label};
+pub use link_work::{LinkWorkLine, link_work_lines, one_decimal};
 pub use log::{LogContext, SeatLabel, describe, describe_action, describe_all, is_noise};
 pub use reflect::{
     card_list, closest_sentence, connection_use_sentence, ending_sentences, intervention_label,

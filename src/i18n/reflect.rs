@@ -73,31 +73,46 @@ pub fn story_sentences(story: &Story, ctx: &LogContext<'_>) -> Vec<String> {
                 (RevealCause::Listen, Some(_)) => "story.heard_listen",
                 (RevealCause::ExtraReveal, Some(_)) => "story.heard_extra",
                 (RevealCause::HomeDistrict, _) => "story.heard_home",
+                (RevealCause::Referral, _) => "story.heard_referral",
                 _ => "story.heard_event",
             };
+            let by = resident
+                .referred_by
+                .as_ref()
+                .map_or("", |b| b.get(t.language()));
             out.push(t.fmt(
                 key,
-                &[("year", &h.year), ("seat", &seat), ("worry", &worry)],
+                &[
+                    ("year", &h.year),
+                    ("seat", &seat),
+                    ("worry", &worry),
+                    ("by", &by),
+                ],
             ));
         }
         None => out.push(t.t("story.never_heard").to_owned()),
     }
     out.extend(after.into_iter().map(grew));
+    let reached = |r: &crate::reflect::Reached| {
+        let waived = r.waived.map_or_else(String::new, |need| {
+            t.fmt("log.waived", &[("need", &need_label(t, ctx.content, need))])
+        });
+        t.fmt(
+            "story.reached",
+            &[
+                ("year", &r.year),
+                ("seat", &ctx.seat(r.seat)),
+                ("cards", &card_list(&r.cards, ctx)),
+                ("waived", &waived),
+            ],
+        )
+    };
+    for e in &story.earlier {
+        out.push(reached(&e.reached));
+        out.push(t.fmt("story.drifted", &[("year", &e.drifted)]));
+    }
     match &story.reached {
-        Some(r) => {
-            let waived = r.waived.map_or_else(String::new, |need| {
-                t.fmt("log.waived", &[("need", &need_label(t, ctx.content, need))])
-            });
-            out.push(t.fmt(
-                "story.reached",
-                &[
-                    ("year", &r.year),
-                    ("seat", &ctx.seat(r.seat)),
-                    ("cards", &card_list(&r.cards, ctx)),
-                    ("waived", &waived),
-                ],
-            ));
-        }
+        Some(r) => out.push(reached(r)),
         None => out.push(match story.waited {
             0 => t.t("story.waiting_new").to_owned(),
             1 => t.t("story.waiting_one").to_owned(),
@@ -181,11 +196,25 @@ fn cause_chain_sentences(chain: &CauseChain, ctx: &LogContext<'_>) -> Vec<String
     for u in &chain.unfitting {
         let who = ctx.resident(u.resident);
         out.push(t.fmt(
-            "ending.unfitting",
+            if chain.pooled {
+                "ending.unfitting_pooled"
+            } else {
+                "ending.unfitting"
+            },
             &[("resident", &who), ("needs", &needs(&u.missing, ctx))],
         ));
     }
     out.extend(group("ending.fitting_unused", &chain.fitting_unused));
+    out.extend(group("ending.by_conference", &chain.by_conference));
+    for u in &chain.needs_trust {
+        out.push(t.fmt(
+            "ending.needs_trust",
+            &[
+                ("resident", &ctx.resident(u.resident)),
+                ("left", &u.visits_left),
+            ],
+        ));
+    }
     out.extend(group("ending.arrived_that_year", &chain.arrived_that_year));
     out.extend(group("ending.escalated", &chain.escalated));
     out

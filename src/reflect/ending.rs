@@ -5,16 +5,25 @@
 use crate::content::{DistrictId, Need, ResidentId};
 use crate::rules::{Game, Outcome};
 
+use super::reach::{Reach, reach};
 use super::stories::Story;
 use super::trace::Trace;
 
 /// A heard resident no hand could have resolved, and the needs left unmet
-/// by the hand that came closest (one seat's hand: the rules never pool
-/// hands).
+/// by the hand that came closest (one seat's hand, or every hand pooled
+/// where the deck's case conferences could have pooled them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unfitting {
     pub resident: ResidentId,
     pub missing: Vec<Need>,
+}
+
+/// A heard resident a hand could have met, who still needed visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Untrusted {
+    pub resident: ResidentId,
+    /// Visits still needed before they would accept help.
+    pub visits_left: u8,
 }
 
 /// What kept the residents of a collapsed district waiting.
@@ -28,8 +37,17 @@ pub struct CauseChain {
     pub never_heard: Vec<ResidentId>,
     /// Heard, but no seat's hand could meet all their needs.
     pub unfitting: Vec<Unfitting>,
+    /// The deck's case conferences could pool the hands: `unfitting` names
+    /// what even every hand together lacked.
+    pub pooled: bool,
     /// Heard, and some seat's hand could have resolved them: time ran out.
     pub fitting_unused: Vec<ResidentId>,
+    /// Heard, and only a case conference pooling several seats' hands
+    /// could have resolved them (always empty in a deck without conferences).
+    pub by_conference: Vec<ResidentId>,
+    /// Heard, and a seat's hand fitted, but they did not trust the team yet
+    /// and no conference could have met them.
+    pub needs_trust: Vec<Untrusted>,
     /// Arrived in the collapse year itself.
     pub arrived_that_year: Vec<ResidentId>,
     /// Gained needs while waiting.
@@ -124,7 +142,10 @@ fn cause_chain(
         residents: residents.to_vec(),
         never_heard: Vec::new(),
         unfitting: Vec::new(),
+        pooled: game.conference_cost().is_some() && game.seats().len() >= 2,
         fitting_unused: Vec::new(),
+        by_conference: Vec::new(),
+        needs_trust: Vec::new(),
         arrived_that_year: Vec::new(),
         escalated: Vec::new(),
     };
@@ -140,29 +161,16 @@ fn cause_chain(
             chain.never_heard.push(r);
             continue;
         }
-        // The rules' own matcher, hand by hand (a role's waiver changes how
-        // many needs a hand must meet): the hand with the fewest needs left
-        // unmet; ties go to the earlier seat.
-        let mut best: Option<(usize, crate::content::Matching)> = None;
-        for seat in 0..game.seats().len() {
-            let m = game.hand_fit(seat, r);
-            let left = |m: &crate::content::Matching| m.unmet().count();
-            if best.as_ref().is_none_or(|(_, b)| left(&m) < left(b)) {
-                best = Some((seat, m));
-            }
-        }
-        match best {
-            Some((_, m)) if m.is_complete() => chain.fitting_unused.push(r),
-            Some((seat, m)) => {
-                let (needs, _) = game.needs_for(seat, r);
-                chain.unfitting.push(Unfitting {
-                    resident: r,
-                    missing: m.unmet().map(|i| needs[i]).collect(),
-                });
-            }
-            None => chain.unfitting.push(Unfitting {
+        match reach(game, r) {
+            Reach::Hand => chain.fitting_unused.push(r),
+            Reach::Conference => chain.by_conference.push(r),
+            Reach::NeedsTrust { left } => chain.needs_trust.push(Untrusted {
                 resident: r,
-                missing: game.needs(r).collect(),
+                visits_left: left,
+            }),
+            Reach::Short(missing) => chain.unfitting.push(Unfitting {
+                resident: r,
+                missing,
             }),
         }
     }

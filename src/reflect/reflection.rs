@@ -12,6 +12,7 @@ use crate::session::{
 };
 
 use super::ending::{Ending, ending};
+use super::link_work::{LinkWork, link_work};
 use super::seats::SeatPlay;
 use super::stories::{Story, stories};
 use super::trace::Trace;
@@ -62,6 +63,9 @@ pub struct Reflection {
     pub stories: Vec<Story>,
     pub ending: Ending,
     pub usage: Usage,
+    /// Ties, trust, refusals, resources founded and drifting back (empty,
+    /// and not `active`, in a deck without link work).
+    pub link_work: LinkWork,
     pub remarks: Vec<Remark>,
     pub events: Vec<EventMark>,
     /// Notes taken on the scenario's debrief questions, by question index.
@@ -92,6 +96,7 @@ impl Reflection {
         let stories = stories(&trace);
         let ending = ending(&trace, &stories);
         let usage = usage(&trace);
+        let link_work = link_work(&trace);
         let events = event_marks(&trace);
         let (remarks, answers) = remarks(session, &content);
         let seats = seat_plays(session, &trace);
@@ -110,6 +115,7 @@ impl Reflection {
             stories,
             ending,
             usage,
+            link_work,
             remarks,
             events,
             answers,

@@ -28,6 +28,14 @@ pub struct Reached {
     pub waived: Option<Need>,
 }
 
+/// A connection that did not hold: tied only to public services, the
+/// resident drifted back into isolation at the end of `drifted`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Earlier {
+    pub reached: Reached,
+    pub drifted: i32,
+}
+
 /// A need gained in play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Growth {
@@ -43,7 +51,10 @@ pub struct Story {
     pub district: DistrictId,
     pub arrived: i32,
     pub heard: Option<Heard>,
+    /// The connection that holds (or held when the journal ends).
     pub reached: Option<Reached>,
+    /// Connections that did not hold, in order (link work decks only).
+    pub earlier: Vec<Earlier>,
     /// Year ends spent waiting unresolved.
     pub waited: u8,
     pub growth: Vec<Growth>,
@@ -85,6 +96,7 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                     arrived: year,
                     heard: None,
                     reached: None,
+                    earlier: Vec::new(),
                     waited: 0,
                     growth: Vec::new(),
                     in_collapse: false,
@@ -128,10 +140,23 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                     });
                 }
             }
+<<<<<<< HEAD
             // drifted back into isolation: waiting again, no longer reached
             Event::DriftedBack { resident, .. } => {
                 if let Some(s) = index[resident.index()] {
                     stories[s].reached = None;
+=======
+            // back in the town: the story waits again, and keeps the
+            // connection that did not hold
+            Event::DriftedBack { resident, .. } => {
+                if let Some(s) = index[resident.index()]
+                    && let Some(reached) = stories[s].reached.take()
+                {
+                    stories[s].earlier.push(Earlier {
+                        reached,
+                        drifted: year,
+                    });
+>>>>>>> debrief
                 }
             }
             Event::TownCollapsed { residents, .. } => {

@@ -57,6 +57,7 @@ pub(super) fn aggregate(mut facts: Vec<Facts>, mut skipped: Vec<Skipped>) -> Rep
         never_used: never_used(&facts, &deck_order),
         bookmarked: bookmarked(&facts, &deck_order),
         notes: notes(&facts),
+        link_work: super::link_work::tally(&facts),
         sessions: facts.into_iter().map(|f| f.row).collect(),
         skipped,
     }

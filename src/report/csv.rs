@@ -1,4 +1,5 @@
-//! The report as CSV: one row per session, UTF-8 with a byte-order mark so
+//! The report as CSV: one row per session (its link work in the last
+//! columns, blank for a deck without it), UTF-8 with a byte-order mark so
 //! Excel opens Japanese correctly, CRLF line ends, headings in the report's
 //! language; cells that would start a formula are guarded as in the
 //! session export.
@@ -8,7 +9,7 @@ use crate::export::csv_field as field;
 use crate::i18n::Texts;
 
 /// The columns, by string key.
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 18] = [
     "report.col.id",
     "report.col.date",
     "report.col.scenario",
@@ -21,6 +22,13 @@ const COLUMNS: [&str; 12] = [
     "report.col.district",
     "report.col.connected",
     "report.col.notes",
+    // link work: blank for a deck without it
+    "report.col.ties",
+    "report.col.informal",
+    "report.col.ties_per_connected",
+    "report.col.refusals",
+    "report.col.relapses",
+    "report.col.founded",
 ];
 
 /// The report's sessions as CSV in the language of `texts`.
@@ -61,5 +69,28 @@ fn row(s: &SessionRow, texts: &Texts) -> Vec<String> {
         field(district),
         s.connected.to_string(),
         s.notes.to_string(),
+    ]
+    .into_iter()
+    .chain(link_work_cells(s))
+    .collect()
+}
+
+/// The link work columns; blank for a session on a deck without it.
+fn link_work_cells(s: &SessionRow) -> [String; 6] {
+    let Some(l) = s.link_work else {
+        return Default::default();
+    };
+    let mean = if l.connections == 0 {
+        String::new()
+    } else {
+        crate::i18n::one_decimal(f64::from(l.ties) / l.connections as f64)
+    };
+    [
+        l.ties.to_string(),
+        l.informal.to_string(),
+        mean,
+        l.refusals.to_string(),
+        l.relapses.to_string(),
+        l.founded.to_string(),
     ]
 }

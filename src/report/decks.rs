@@ -72,12 +72,16 @@ fn load(key: &DeckKey) -> Deck {
     Ok((content, identity))
 }
 
-/// The deck of `header`, when it is the one the session was played with.
+/// The deck of `header` (looked up by `key`), when it is the one the
+/// session was played with.
 pub(super) fn deck_for(
     header: &SessionHeader,
+    key: &DeckKey,
     deck: &Deck,
 ) -> Result<Arc<Content>, (SkipReason, String)> {
-    if matches!(header.scenario, ScenarioSource::BuiltIn(_))
+    // never when `--scenario` named a folder: that deck wins
+    if !matches!(key, DeckKey::Folder(_))
+        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
         && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
     {
         // A built-in deck, this release's or an earlier one's kept for its sessions.

@@ -28,6 +28,8 @@ pub(super) struct Facts {
     pub bookmarked: Vec<ResidentId>,
     /// Notes in the order taken: game year and text.
     pub notes: Vec<(i32, String)>,
+    /// Resources the team created, in order.
+    pub founded: Vec<ConnectionId>,
 }
 
 /// The facts of one reflected session.
@@ -129,6 +131,7 @@ pub(super) fn facts(r: &Reflection) -> Facts {
         connected: r.trace.last.connected_residents().len(),
         notes: notes.len(),
         bookmarks,
+        link_work: super::link_work::row(&r.link_work),
     };
     Facts {
         row,
@@ -141,6 +144,7 @@ pub(super) fn facts(r: &Reflection) -> Facts {
         never_used: r.usage.never_used.clone(),
         bookmarked,
         notes,
+        founded: r.link_work.founded().map(|c| c.idea).collect(),
     }
 }
 

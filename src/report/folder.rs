@@ -60,8 +60,8 @@ impl Report {
                     reason,
                     message: format!("{}: {message}", s.path.display()),
                 };
-                let deck = &decks[&DeckKey::of(&s.header, scenario)];
-                let content = deck_for(&s.header, deck).map_err(skip)?;
+                let key = DeckKey::of(&s.header, scenario);
+                let content = deck_for(&s.header, &key, &decks[&key]).map_err(skip)?;
                 let r = Reflection::of_session(s, content)
                     .map_err(|e| skip((SkipReason::Unreplayable, e.to_string())))?;
                 let mut f = facts(&r);

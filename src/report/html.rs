@@ -147,6 +147,7 @@ pub fn render_html(report: &Report, texts: &Texts) -> String {
     difficulties(&mut p, report);
     districts(&mut p, report);
     connections(&mut p, report);
+    link_work(&mut p, report);
     bookmarked(&mut p, report);
     notes(&mut p, report);
     sessions(&mut p, report);
@@ -355,6 +356,54 @@ fn connections(p: &mut Page, r: &Report) {
 }
 
 /// The string key of a worry label, for table headings.
+/// Link work over the sessions on decks with it (left out when none has).
+fn link_work(p: &mut Page, r: &Report) {
+    let Some(lw) = &r.link_work else {
+        return;
+    };
+    p.h2("link-work", "report.section.link_work");
+    let sessions = p.texts.fmt_count(
+        "report.link_work.sessions",
+        lw.sessions as u64,
+        &[("count", &lw.sessions)],
+    );
+    let _ = writeln!(p.out, "<p class=\"sub\">{}</p>", esc(&sessions));
+    p.out.push_str("<div class=\"cards\">\n");
+    let t = lw.totals;
+    let dash = || "–".to_owned();
+    for (key, value) in [
+        (
+            "report.link_work.mean_ties",
+            lw.mean_ties.map_or_else(dash, crate::i18n::one_decimal),
+        ),
+        (
+            "report.link_work.informal_share",
+            lw.informal_share.map_or_else(dash, pct),
+        ),
+        ("report.link_work.refusals", t.refusals.to_string()),
+        ("report.link_work.relapses", t.relapses.to_string()),
+        ("report.link_work.founded", t.founded.to_string()),
+        ("report.link_work.conferences", t.conferences.to_string()),
+    ] {
+        let label = p.t(key);
+        let _ = writeln!(
+            p.out,
+            "<div class=\"card\"><b>{}</b>{label}</div>",
+            esc(&value)
+        );
+    }
+    p.out.push_str("</div>\n");
+    if !lw.founded.is_empty() {
+        p.head(&["report.col.resource", "#report.col.count"]);
+        for (named, n) in &lw.founded {
+            let name = p.name(named);
+            let _ = writeln!(p.out, "<tr><td>{name}</td><td class=\"n\">{n}</td></tr>");
+        }
+        p.foot();
+    }
+    p.end();
+}
+
 fn worry_key(w: Worry) -> &'static str {
     match w {
         Worry::Money => "worry.money",

@@ -83,6 +83,40 @@ pub struct SessionRow {
     pub connected: usize,
     pub notes: usize,
     pub bookmarks: usize,
+    /// The session's link work; `None` for a deck without it.
+    pub link_work: Option<LinkWorkRow>,
+}
+
+/// One session's link work, or the sum over sessions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkWorkRow {
+    /// Connections made (a resident connected again counts again).
+    pub connections: usize,
+    /// Ties those connections gave, and the informal ones among them.
+    pub ties: u32,
+    pub informal: u32,
+    /// First offers of help turned down.
+    pub refusals: usize,
+    /// Residents who drifted back into isolation.
+    pub relapses: usize,
+    /// Resources the team created.
+    pub founded: usize,
+    pub conferences: usize,
+}
+
+/// Link work over the sessions played on decks with link work.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkWorkTally {
+    /// Sessions on decks with link work.
+    pub sessions: usize,
+    pub totals: LinkWorkRow,
+    /// Ties per connected resident over all those sessions; `None` before
+    /// anyone was connected.
+    pub mean_ties: Option<f64>,
+    /// Informal ties over all ties, 0 to 1.
+    pub informal_share: Option<f64>,
+    /// Resources created, with the sessions that created each, most first.
+    pub founded: Vec<(Named, usize)>,
 }
 
 /// Who took part.
@@ -215,6 +249,8 @@ pub struct Report {
     pub bookmarked: Vec<ResidentTally>,
     /// Every note, by date.
     pub notes: Vec<NoteRow>,
+    /// Link work over the sessions on decks with it; `None` when none has.
+    pub link_work: Option<LinkWorkTally>,
     /// Session files that could not be included, and why.
     pub skipped: Vec<Skipped>,
 }

@@ -1,11 +1,13 @@
 //! The debrief (振り返り) screen: tabs for why the game ended as it did, the
-//! timeline chart, resident stories, connections, the debrief questions one
+//! timeline chart, resident stories, connections, the link work (for a deck
+//! with it), the debrief questions one
 //! at a time, the local connection card workshop and the replay. Like the
 //! board, it draws a read-only view of a [`Reflection`] and returns what the
 //! person asked for ([`DebriefIntent`]); the shell saves notes, writes files
 //! and replays.
 
 mod connections;
+mod link_work;
 mod outcome;
 mod questions;
 mod replay;
@@ -36,17 +38,20 @@ pub enum DebriefTab {
     Timeline,
     Stories,
     Connections,
+    /// Shown only for a deck with link work.
+    LinkWork,
     Questions,
     Workshop,
     Replay,
 }
 
 impl DebriefTab {
-    pub const ALL: [DebriefTab; 7] = [
+    pub const ALL: [DebriefTab; 8] = [
         DebriefTab::Outcome,
         DebriefTab::Timeline,
         DebriefTab::Stories,
         DebriefTab::Connections,
+        DebriefTab::LinkWork,
         DebriefTab::Questions,
         DebriefTab::Workshop,
         DebriefTab::Replay,
@@ -58,6 +63,7 @@ impl DebriefTab {
             DebriefTab::Timeline => "debrief.tab.timeline",
             DebriefTab::Stories => "debrief.tab.stories",
             DebriefTab::Connections => "debrief.tab.connections",
+            DebriefTab::LinkWork => "debrief.tab.link_work",
             DebriefTab::Questions => "debrief.tab.questions",
             DebriefTab::Workshop => "debrief.tab.workshop",
             DebriefTab::Replay => "debrief.tab.replay",
@@ -187,6 +193,9 @@ pub fn debrief(
     });
     ui.horizontal_wrapped(|ui| {
         for tab in DebriefTab::ALL {
+            if tab == DebriefTab::LinkWork && !r.link_work.active {
+                continue;
+            }
             let text = RichText::new(t.t(tab.key())).strong();
             if ui.selectable_label(state.tab == tab, text).clicked() {
                 state.tab = tab;
@@ -245,6 +254,10 @@ pub fn debrief(
                     }
                     DebriefTab::Connections => {
                         connections::connections_tab(ui, r, view);
+                        None
+                    }
+                    DebriefTab::LinkWork => {
+                        link_work::link_work_tab(ui, r, view);
                         None
                     }
                     DebriefTab::Questions => questions::questions_tab(ui, r, view, state),
