@@ -140,12 +140,6 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                     });
                 }
             }
-<<<<<<< HEAD
-            // drifted back into isolation: waiting again, no longer reached
-            Event::DriftedBack { resident, .. } => {
-                if let Some(s) = index[resident.index()] {
-                    stories[s].reached = None;
-=======
             // back in the town: the story waits again, and keeps the
             // connection that did not hold
             Event::DriftedBack { resident, .. } => {
@@ -156,7 +150,6 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                         reached,
                         drifted: year,
                     });
->>>>>>> debrief
                 }
             }
             Event::TownCollapsed { residents, .. } => {
