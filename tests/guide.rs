@@ -4,16 +4,17 @@
 use std::sync::Arc;
 
 use community_coping::bots::Bot;
-use community_coping::content::{ConnectionId, ResidentId, Sources, load};
+use community_coping::content::{Sources, load};
 use community_coping::guide::{
     ActionKind, Advance, Guide, Pointer, Script, TRAINEE_SEAT, load as load_guide, one_line,
     tutorial,
 };
-use community_coping::rules::{Action, BotKind, Event, Game, ResidentPlace};
+use community_coping::rules::{BotKind, Event, Game, ResidentPlace};
 
 mod common;
 use common::{
-    TUTORIAL_GUIDE as GUIDE, tutorial_content as deck_content, tutorial_with_guide as with_guide,
+    TUTORIAL_GUIDE as GUIDE, trainee_action, tutorial_content as deck_content,
+    tutorial_with_guide as with_guide,
 };
 
 #[test]
@@ -57,39 +58,6 @@ fn the_bundled_deck_and_guide_load_without_a_warning() {
             .iter()
             .all(|s| s.kind == community_coping::rules::SeatKind::Bot(BotKind::Heuristic))
     );
-}
-
-/// The person's action for a step that waits for `kind`: the one the guide's
-/// text asks for (the resident it points at, the card that meets the need).
-fn trainee_action(game: &Game, kind: ActionKind, resident: ResidentId) -> Action {
-    let seat = TRAINEE_SEAT;
-    let legal = game.legal_actions(seat);
-    let pick = |f: &dyn Fn(&Action) -> bool| {
-        legal
-            .iter()
-            .find(|a| f(a))
-            .cloned()
-            .unwrap_or_else(|| panic!("no legal {kind:?} now: {legal:?}"))
-    };
-    let meets = |c: ConnectionId| {
-        game.needs(resident)
-            .any(|n| game.content().connection(c).meets(n))
-    };
-    match kind {
-        ActionKind::Listen => Action::Listen { resident },
-        ActionKind::Connect => pick(&|a| matches!(a, Action::Connect { card } if meets(*card))),
-        ActionKind::Release => pick(&|a| matches!(a, Action::Release { card } if !meets(*card))),
-        ActionKind::Prescribe => {
-            pick(&|a| matches!(a, Action::Prescribe { resident: r, .. } if *r == resident))
-        }
-        ActionKind::EndTurn => Action::EndTurn,
-        ActionKind::Visit => Action::Visit { resident },
-        ActionKind::Conference => {
-            pick(&|a| matches!(a, Action::Conference { resident: r, .. } if *r == resident))
-        }
-        ActionKind::Pass => pick(&|a| matches!(a, Action::Pass { .. })),
-        ActionKind::Create => pick(&|a| matches!(a, Action::Create { .. })),
-    }
 }
 
 #[test]

@@ -10,6 +10,8 @@ use community_coping::i18n::Texts;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 const SCREEN: Rect = Rect {
     min: pos2(0.0, 0.0),
     max: pos2(1280.0, 720.0),
@@ -160,4 +162,90 @@ fn callout_placement_is_beside_the_target_and_inside_the_screen() {
     // larger than the screen: shrunk to fit
     let r = callout_rect(SCREEN, None, vec2(2000.0, 900.0));
     assert!(SCREEN.contains_rect(r), "{r:?}");
+}
+
+/// Every step of the bundled guide that points at something on the board
+/// finds it drawn there, at the moment the step shows: the guided game's
+/// script walked as a person would, the board drawn by the app's function.
+#[test]
+fn every_step_points_at_something_the_board_draws() {
+    use std::sync::Arc;
+
+    use community_coping::app::target_of;
+    use community_coping::bots::Bot;
+    use community_coping::guide::{Advance, Guide, Pointer, TRAINEE_SEAT};
+    use community_coping::rules::{BotKind, Game};
+    use community_coping::ui::{BoardUi, BoardView, board, targets};
+
+    let t = tutorial().unwrap();
+    let mut game = Game::new(Arc::clone(&t.content), t.script.setup("en")).unwrap();
+    let mut guide = Guide::new(t.script.steps.clone());
+    guide.observe(game.opening_events());
+    let mut bots: Vec<Bot> = (0..game.seats().len())
+        .map(|i| Bot::new(BotKind::Heuristic, t.script.seed, i))
+        .collect();
+    let mut resident = None;
+    let mut checked = Vec::new();
+    while let Some(step) = guide.step().cloned() {
+        if let Pointer::Resident(r) = step.target {
+            resident = Some(r);
+        }
+        let on_board = !matches!(
+            step.target,
+            Pointer::Centre | Pointer::YearEndContinue | Pointer::Handoff
+        );
+        if let Some(target) = target_of(step.target).filter(|_| on_board) {
+            let state = (game.clone(), BoardUi::default());
+            let mut harness = Harness::builder()
+                .with_size(vec2(1920.0, 1080.0))
+                .build_ui_state(
+                    |ui, s: &mut (Game, BoardUi)| {
+                        targets::begin(ui.ctx());
+                        let texts = Texts::load("en");
+                        let log = vec!["2031: the log".to_owned()];
+                        let mut view = BoardView::new(&texts);
+                        view.log = &log;
+                        let _ = board(ui, &s.0, &view, &mut s.1);
+                    },
+                    state,
+                );
+            harness.run();
+            harness.run();
+            let drawn = targets::drawing(&harness.ctx);
+            assert!(
+                drawn.rect(target).is_some(),
+                "step {}: {target:?} is not drawn",
+                guide.position().0
+            );
+            checked.push(target);
+        }
+        match step.advance {
+            Advance::Click => assert!(guide.next()),
+            Advance::Action(kind) => {
+                let r = resident.expect("a step pointed at the resident first");
+                let action = common::trainee_action(&game, kind, r);
+                let events = game.act(TRAINEE_SEAT, &action).unwrap();
+                guide.observe(&events);
+            }
+            Advance::YearEnded => {
+                let before = guide.position();
+                while guide.position() == before {
+                    let seat = game.current_seat();
+                    let action = bots[seat].choose(&game, seat);
+                    let events = game.act(seat, &action).unwrap();
+                    guide.observe(&events);
+                }
+            }
+        }
+    }
+    // the link-work controls are among them
+    use community_coping::ui::targets::Target;
+    for t in [
+        Target::Visit,
+        Target::Conference,
+        Target::Pass,
+        Target::Ideas,
+    ] {
+        assert!(checked.contains(&t), "{t:?} is never pointed at");
+    }
 }

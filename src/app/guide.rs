@@ -104,7 +104,10 @@ pub fn target_of(pointer: Pointer) -> Option<Target> {
         Pointer::Log => Target::Log,
         Pointer::YearEndContinue => Target::YearEndContinue,
         Pointer::Handoff => Target::Handoff,
-        Pointer::Visit | Pointer::Conference | Pointer::Pass | Pointer::Ideas => return None,
+        Pointer::Visit => Target::Visit,
+        Pointer::Conference => Target::Conference,
+        Pointer::Pass => Target::Pass,
+        Pointer::Ideas => Target::Ideas,
     })
 }
 

@@ -263,14 +263,14 @@ impl Checker<'_> {
                     if n > MAX_TEXT_CHARS {
                         self.err(
                             Some(at),
-                            format!("{what} has {n} characters in \"{lang}\"; at most {MAX_TEXT_CHARS}"),
+                            format!("{what} has {n} characters in {lang:?}; at most {MAX_TEXT_CHARS}"),
                             "a callout holds one or two short sentences: shorten it, or split it into two steps",
                         );
                     }
                 }
                 _ => self.err(
                     Some(at),
-                    format!("{what} has no text for the deck's language \"{lang}\""),
+                    format!("{what} has no text for the deck's language {lang:?}"),
                     format!("add \"{lang}\": \"…\" to this text"),
                 ),
             }
@@ -290,7 +290,7 @@ impl Checker<'_> {
         if !raw.difficulty.is_empty() && self.content.difficulty(&raw.difficulty).is_none() {
             self.err(
                 loc.top_field("difficulty"),
-                format!("unknown difficulty \"{}\"", raw.difficulty),
+                format!("unknown difficulty {:?}", raw.difficulty),
                 "use a difficulty id from scenario.ron, or leave `difficulty` out for the deck's default",
             );
         }
@@ -301,14 +301,14 @@ impl Checker<'_> {
                 if self.content.role_by_key(&s.role).is_none() {
                     self.err(
                         Some(items.field(loc, i, "role")),
-                        format!("seat {}: unknown role \"{}\"", i + 1, s.role),
+                        format!("seat {}: unknown role {:?}", i + 1, s.role),
                         "use a role id from roles.ron",
                     );
                 }
                 if !s.home.is_empty() && self.content.district_by_key(&s.home).is_none() {
                     self.err(
                         Some(items.field(loc, i, "home")),
-                        format!("seat {}: unknown district \"{}\"", i + 1, s.home),
+                        format!("seat {}: unknown district {:?}", i + 1, s.home),
                         "use a district id from map.ron",
                     );
                 }
@@ -368,7 +368,7 @@ impl Checker<'_> {
                 None => {
                     self.err(
                         Some(at),
-                        format!("{what} points at district \"{key}\", which map.ron does not have"),
+                        format!("{what} points at district {key:?}, which map.ron does not have"),
                         "use a district id from map.ron",
                     );
                     Pointer::Centre
@@ -380,7 +380,7 @@ impl Checker<'_> {
                     None => {
                         self.err(
                         Some(at),
-                        format!("{what} points at resident \"{key}\", which residents.ron does not have"),
+                        format!("{what} points at resident {key:?}, which residents.ron does not have"),
                         "use a resident id from residents.ron",
                     );
                         Pointer::Centre

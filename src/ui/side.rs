@@ -44,7 +44,9 @@ pub(super) fn side_column(
     messages(ui, game, view, words, state, compact);
 
     if game.must_release() {
-        Frame::group(ui.style())
+        // the release box is the hand while it is over its limit (a guide
+        // step that asks to release points here)
+        let response = Frame::group(ui.style())
             .stroke(Stroke::new(3.0, ui.visuals().strong_text_color()))
             .show(ui, |ui| {
                 ui.add(
@@ -71,6 +73,7 @@ pub(super) fn side_column(
                     }
                 });
             });
+        record(ui.ctx(), Target::Hand, response.response.rect);
     } else {
         let top = ui.cursor().top();
         let hand = game.hand(seat).to_vec();

@@ -222,3 +222,46 @@ pub fn tutorial_content() -> Arc<Content> {
             .content,
     )
 }
+
+/// The person's action for a step that waits for `kind`: the one the guide's
+/// text asks for (the resident it points at, the card that meets the need).
+pub fn trainee_action(
+    game: &Game,
+    kind: community_coping::guide::ActionKind,
+    resident: community_coping::content::ResidentId,
+) -> Action {
+    let seat = community_coping::guide::TRAINEE_SEAT;
+    let legal = game.legal_actions(seat);
+    let pick = |f: &dyn Fn(&Action) -> bool| {
+        legal
+            .iter()
+            .find(|a| f(a))
+            .cloned()
+            .unwrap_or_else(|| panic!("no legal {kind:?} now: {legal:?}"))
+    };
+    let meets = |c: community_coping::content::ConnectionId| {
+        game.needs(resident)
+            .any(|n| game.content().connection(c).meets(n))
+    };
+    match kind {
+        community_coping::guide::ActionKind::Listen => Action::Listen { resident },
+        community_coping::guide::ActionKind::Connect => {
+            pick(&|a| matches!(a, Action::Connect { card } if meets(*card)))
+        }
+        community_coping::guide::ActionKind::Release => {
+            pick(&|a| matches!(a, Action::Release { card } if !meets(*card)))
+        }
+        community_coping::guide::ActionKind::Prescribe => {
+            pick(&|a| matches!(a, Action::Prescribe { resident: r, .. } if *r == resident))
+        }
+        community_coping::guide::ActionKind::EndTurn => Action::EndTurn,
+        community_coping::guide::ActionKind::Visit => Action::Visit { resident },
+        community_coping::guide::ActionKind::Conference => {
+            pick(&|a| matches!(a, Action::Conference { resident: r, .. } if *r == resident))
+        }
+        community_coping::guide::ActionKind::Pass => pick(&|a| matches!(a, Action::Pass { .. })),
+        community_coping::guide::ActionKind::Create => {
+            pick(&|a| matches!(a, Action::Create { .. }))
+        }
+    }
+}
