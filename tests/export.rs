@@ -411,7 +411,13 @@ fn the_csv_has_a_bom_one_row_per_event_and_quotes_by_rfc_4180() {
     assert_eq!(rows[0][11], "結果");
     let events =
         r.trace.opening.len() + r.trace.steps.iter().map(|s| s.events.len()).sum::<usize>();
-    assert_eq!(rows.len(), 1 + events + r.remarks.len());
+    // the version-2 default deck has link work: one row per topic of it
+    let link = rows
+        .iter()
+        .filter(|row| row[6].starts_with("link_work_"))
+        .count();
+    assert!(link > 0, "the link-work rows are there");
+    assert_eq!(rows.len(), 1 + events + r.remarks.len() + link);
     let note = rows
         .iter()
         .find(|row| row[6] == "note")

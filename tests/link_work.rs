@@ -710,7 +710,7 @@ fn residents_tied_only_to_public_services_drift_back_and_informal_ties_hold() {
 }
 
 #[test]
-fn a_drifted_resident_waits_at_home_with_the_printed_needs() {
+fn a_drifted_resident_waits_at_home_with_the_printed_needs_and_one_more() {
     let c = linkwork();
     for seed in 0..30 {
         let mut s = setup(seed, &ROLES);
@@ -731,12 +731,20 @@ fn a_drifted_resident_waits_at_home_with_the_printed_needs() {
                 if g.resident_state(r).place() == ResidentPlace::Town(home) {
                     let st = g.resident_state(r);
                     assert!(st.drifted() >= 1 && st.ties() == 0);
-                    assert!(
-                        st.extra_needs().is_empty(),
-                        "{:?} came back with {:?}",
-                        r,
+                    // isolation comes back deeper: the printed needs and one
+                    // more, the first overlapping worry or else its own
+                    let card = c.resident(r);
+                    let deeper = Need::Worry(card.overlaps.first().copied().unwrap_or(card.worry));
+                    assert_eq!(
+                        st.extra_needs(),
+                        &[deeper],
+                        "{r:?} came back with {:?}",
                         st.extra_needs()
                     );
+                    let regained = ev.iter().any(|e| {
+                        matches!(e, Event::NeedGained { resident, need, .. } if *resident == r && *need == deeper)
+                    });
+                    assert!(regained, "the need is announced");
                     assert!(g.district_residents(home).contains(&r));
                     return;
                 }

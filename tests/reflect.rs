@@ -162,10 +162,14 @@ fn every_arrival_has_a_story_that_matches_the_final_state() {
             assert!(r.year >= s.arrived);
             assert!(!r.cards.is_empty());
         }
-        assert_eq!(
-            s.growth.len(),
-            trace.last.resident_state(s.resident).extra_needs().len()
-        );
+        let extra = trace.last.resident_state(s.resident).extra_needs().len();
+        if s.earlier.is_empty() {
+            assert_eq!(s.growth.len(), extra);
+        } else {
+            // a drift back resets the needs to the printed ones: the story
+            // keeps what was gained before
+            assert!(s.growth.len() >= extra);
+        }
     }
     let mut sorted = stories.clone();
     sort_stories(&mut sorted, &content, StoryOrder::LongestWaiting);
@@ -396,7 +400,8 @@ fn a_fork_is_a_valid_new_session_that_starts_at_the_chosen_moment() {
 /// what the closest hand lacked; a fitting one fits some seat's hand.
 #[test]
 fn the_cause_chain_matches_each_hand_alone_never_the_hands_pooled() {
-    let content = default_content().unwrap();
+    // a deck without case conferences: the version-1 default deck
+    let content = community_coping::content::built_in("default", "67799fc9860822e1").unwrap();
     let mut unfitting = 0;
     for seed in 0..30 {
         let s = Setup::standard(&content, 3, SeatKind::Human, "challenge", seed);

@@ -135,6 +135,7 @@ pub(super) fn facts(event: &Event, content: &Content, home: &[Option<DistrictId>
             resident: r,
             cards,
             waived,
+            ..
         } => {
             let (residents, district) = resident(*r);
             Facts {

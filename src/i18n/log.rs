@@ -260,6 +260,7 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             resident,
             cards,
             waived,
+            ..
         } => {
             let waived = waived.map_or_else(String::new, |need| {
                 t.fmt("log.waived", &[("need", &need_label(t, c, need))])

@@ -57,7 +57,7 @@ pub fn content_for(
     scenario: Option<&Path>,
 ) -> Result<Arc<Content>, OpenError> {
     if scenario.is_none()
-        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
+        && matches!(&header.scenario, ScenarioSource::BuiltIn(name) if *name == header.deck.id)
         && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
     {
         // A built-in deck, this release's or an earlier one's kept for its sessions.

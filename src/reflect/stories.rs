@@ -117,6 +117,7 @@ pub fn stories(trace: &Trace) -> Vec<Story> {
                 resident,
                 cards,
                 waived,
+                ..
             } => {
                 if let Some(s) = index[resident.index()] {
                     stories[s].reached = Some(Reached {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{ConnectionId, Need, ResidentId, Worry, assign};
+use crate::content::{ConnectionId, Need, ResidentId, Worry};
 use crate::rules::{Event, ResidentPlace};
 
 use super::trace::Trace;
@@ -48,14 +48,12 @@ pub fn usage(trace: &Trace) -> Usage {
         if let Event::Prescribed {
             resident,
             cards,
-            waived,
+            met: card_needs,
             ..
         } = e
         {
             let worry = content.resident(*resident).worry;
             let w = Worry::ALL.iter().position(|x| *x == worry).unwrap_or(0);
-            let needs = needs_met(trace, *resident, *waived);
-            let matching = assign(&needs, cards.iter().map(|c| content.connection(*c)));
             for (i, c) in cards.iter().enumerate() {
                 let card = first[content.connection(*c).key.as_str()];
                 let u = used.entry(card).or_insert(ConnectionUse {
@@ -66,11 +64,8 @@ pub fn usage(trace: &Trace) -> Usage {
                 });
                 u.uses += 1;
                 u.by_worry[w] += 1;
-                let need = matching
-                    .as_ref()
-                    .and_then(|m| (0..needs.len()).find(|n| m.card_for(*n) == Some(i)));
-                if let Some(n) = need {
-                    *met.entry(card).or_default().entry(needs[n]).or_default() += 1;
+                if let Some(need) = card_needs.get(i) {
+                    *met.entry(card).or_default().entry(*need).or_default() += 1;
                 }
             }
         }
@@ -106,16 +101,4 @@ pub fn usage(trace: &Trace) -> Usage {
         never_used,
         unmet,
     }
-}
-
-/// The needs a prescription's cards met: the resident's needs (they stop
-/// growing once the resident is connected) less the one the role waived.
-fn needs_met(trace: &Trace, resident: ResidentId, waived: Option<Need>) -> Vec<Need> {
-    let mut needs: Vec<Need> = trace.last.needs(resident).collect();
-    if let Some(w) = waived
-        && let Some(i) = needs.iter().position(|n| *n == w)
-    {
-        needs.remove(i);
-    }
-    needs
 }

@@ -81,7 +81,7 @@ pub(super) fn deck_for(
 ) -> Result<Arc<Content>, (SkipReason, String)> {
     // never when `--scenario` named a folder: that deck wins
     if !matches!(key, DeckKey::Folder(_))
-        && matches!(header.scenario, ScenarioSource::BuiltIn(_))
+        && matches!(&header.scenario, ScenarioSource::BuiltIn(name) if *name == header.deck.id)
         && let Some(kept) = content::built_in(&header.deck.id, &header.deck.content_hash)
     {
         // A built-in deck, this release's or an earlier one's kept for its sessions.

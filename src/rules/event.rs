@@ -96,6 +96,10 @@ pub enum Event {
         resident: ResidentId,
         cards: Vec<ConnectionId>,
         waived: Option<Need>,
+        /// The need each card met, in card order: the resident's needs at
+        /// that moment (they change again if the resident drifts back).
+        #[serde(default)]
+        met: Vec<Need>,
     },
     CopingRaised {
         level: u16,

@@ -5,7 +5,7 @@
 
 use super::event::{Event, NeedCause};
 use super::state::{Game, ResidentPlace};
-use crate::content::{ConnectionId, ConnectionKind, Need, Progress, ResidentId};
+use crate::content::{ConnectionId, ConnectionKind, Need, Progress, ResidentId, assign};
 
 impl Game {
     /// Connects resident `r` with `cards` (already out of the hands): the
@@ -21,6 +21,23 @@ impl Game {
         if let ResidentPlace::Town(d) = self.residents[r.index()].place {
             self.town[d.index()].retain(|x| *x != r);
         }
+        // The need each card meets (checked: the cards fit the needs).
+        let (needs, _) = self.needs_waiving(
+            r,
+            waived.and_then(|n| match n {
+                Need::Worry(w) => Some(w),
+                Need::Speciality(_) => None,
+            }),
+        );
+        let matching = assign(&needs, cards.iter().map(|c| self.content.connection(*c)));
+        let met: Vec<Need> = (0..cards.len())
+            .filter_map(|i| {
+                let m = matching.as_ref()?;
+                (0..needs.len())
+                    .find(|n| m.card_for(*n) == Some(i))
+                    .map(|n| needs[n])
+            })
+            .collect();
         let ties = u8::try_from(cards.len()).unwrap_or(u8::MAX);
         let informal = cards
             .iter()
@@ -38,6 +55,7 @@ impl Game {
             resident: r,
             cards: cards.to_vec(),
             waived,
+            met,
         });
         let step = match self.content.progress() {
             Progress::Residents => 1,
