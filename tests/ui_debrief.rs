@@ -24,7 +24,11 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 /// A finished 3-seat bot game saved as a session with a bookmark and a note.
 fn reflection(seed: u64) -> Reflection {
-    let content: Arc<Content> = default_content().unwrap();
+    reflection_on(default_content().unwrap(), seed)
+}
+
+/// [`reflection`] on a deck of its own.
+fn reflection_on(content: Arc<Content>, seed: u64) -> Reflection {
     let setup = Setup::standard(&content, 3, SeatKind::Human, "standard", seed);
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -672,7 +676,35 @@ fn the_link_work_tab_shows_ties_trust_refusals_resources_and_drifts_on_one_scree
         }
         assert!(shown >= 6);
     }
-    // A deck without link work has no such tab.
-    let h = harness(DebriefTab::Outcome, "ja");
+    // A deck without link work (the version-1 default deck) has no such tab.
+    let v1 = community_coping::content::built_in("default", "67799fc9860822e1")
+        .expect("the version-1 default deck");
+    assert!(!v1.link_work());
+    let screen = Screen {
+        r: reflection_on(v1, 4),
+        texts: Texts::load("ja"),
+        ui: DebriefUi::on(DebriefTab::Outcome),
+        replay: None,
+        intents: Vec::new(),
+    };
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .build_ui_state(
+            |ui, s: &mut Screen| {
+                let view = DebriefView::new(&s.texts);
+                let _ = debrief(ui, &s.r, &view, &mut s.ui);
+            },
+            screen,
+        );
+    h.run();
+    let tabs = Texts::load("ja");
+    assert!(
+        h.query_all_by_label(tabs.t("debrief.tab.outcome"))
+            .next()
+            .is_some()
+    );
     assert!(h.query_by_label("つなぐ仕事").is_none());
+    // The version-2 default deck has link work: its debrief has the tab.
+    let h = harness(DebriefTab::Outcome, "ja");
+    assert!(h.query_by_label("つなぐ仕事").is_some());
 }

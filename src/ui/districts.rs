@@ -94,7 +94,8 @@ fn district_panel(
         Stroke::new(stroke_width, colour(district)),
         StrokeKind::Inside,
     );
-    let inner = cell.shrink(stroke_width + 6.0);
+    // Less margin above and below than at the sides: a crowded panel keeps its lines.
+    let inner = cell.shrink2(vec2(stroke_width + 6.0, stroke_width + 3.0));
     let mut body = ui.new_child(UiBuilder::new().max_rect(inner));
     let ui = &mut body;
     ui.set_width(inner.width());

@@ -3,7 +3,7 @@
 //! work keeps the old board; each is enabled only when the rules allow, with
 //! the reason in words when not.
 
-use bevy_egui::egui::{Button, Label, Response, RichText, Ui};
+use bevy_egui::egui::{Button, Label, Response, RichText, TextStyle, Ui, vec2};
 
 use super::side::action_button;
 use super::targets::{Target, record};
@@ -205,7 +205,9 @@ pub(super) fn link_buttons(
 
 /// The open resource ideas: each with its name, progress and cost
 /// (「ふれあいサロン 2/4」), what it helps, and a Create button; nothing when
-/// the deck has no ideas or every one is founded.
+/// the deck has no ideas or every one is founded. A short canvas packs
+/// them: one small numbered button an idea, flowing side by side
+/// (「1 ふれあいサロン 2/4 ♡✚」), the description on hover.
 pub(super) fn ideas_panel(
     ui: &mut Ui,
     game: &Game,
@@ -217,39 +219,48 @@ pub(super) fn ideas_panel(
     if ideas.is_empty() {
         return None;
     }
+    let top = ui.cursor().top();
+    // A line a idea, the heading and the coping line under them: more than
+    // the room left packs the ideas, as on a short canvas.
+    let spacing = ui.spacing();
+    let button = ui.text_style_height(&TextStyle::Button) + 2.0 * spacing.button_padding.y;
+    let row = spacing.interact_size.y.max(button) + spacing.item_spacing.y;
+    let compact = compact || ui.available_height() < row * (ideas.len() as f32 + 4.0);
+    let intent = if compact {
+        compact_ideas(ui, game, view, words, &ideas)
+    } else {
+        full_ideas(ui, game, view, words, &ideas)
+    };
+    let rect = ui.min_rect().with_min_y(top);
+    record(ui.ctx(), Target::Ideas, rect.with_max_y(ui.cursor().top()));
+    intent
+}
+
+/// One line an idea: a Create button, then its name, progress and what it helps in words.
+fn full_ideas(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    ideas: &[ConnectionId],
+) -> Option<Intent> {
     let t = view.texts;
     let lang = t.language();
     let mut intent = None;
-    let top = ui.cursor().top();
-    if compact {
-        // A short canvas packs the ideas closer: small buttons, little spacing.
-        ui.spacing_mut().item_spacing.y = 2.0;
-        ui.spacing_mut().button_padding.y = 1.0;
-    }
-    if !compact {
-        // A short canvas leaves the heading out: each line says Create.
-        ui.label(RichText::new(t.t("board.ideas")).strong());
-    }
+    ui.label(RichText::new(t.t("board.ideas")).strong());
     for (i, &idea) in ideas.iter().enumerate() {
         let card = game.content().connection(idea);
-        let cost = card.idea_cost.unwrap_or(1);
         let helps: Vec<String> = card
             .helps
             .iter()
-            .map(|w| {
-                if compact {
-                    worry_icon(*w).to_owned()
-                } else {
-                    format!("{} {}", worry_icon(*w), worry_label(t, *w))
-                }
-            })
+            .map(|w| format!("{} {}", worry_icon(*w), worry_label(t, *w)))
             .collect();
         let line = t.fmt(
             "board.idea_line",
             &[
                 ("name", &card.name.get(lang)),
                 ("progress", &game.idea_progress(idea)),
-                ("cost", &cost),
+                ("cost", &card.idea_cost.unwrap_or(1)),
                 ("helps", &helps.join(t.t("log.list_separator"))),
             ],
         );
@@ -257,12 +268,7 @@ pub(super) fn ideas_panel(
             let action = Action::Create { idea };
             let verdict = allowed(game, view, words, &action);
             let label = t.fmt("board.create_n", &[("n", &(i + 1))]);
-            // A short canvas gets lower buttons here, in small type.
-            let response = if compact {
-                small_button(ui, &label, &verdict)
-            } else {
-                action_button(ui, &label, &verdict)
-            };
+            let response = action_button(ui, &label, &verdict);
             record(ui.ctx(), Target::Idea(i), response.rect);
             if response.clicked() {
                 intent = Some(Intent::Act(action));
@@ -270,8 +276,60 @@ pub(super) fn ideas_panel(
             ui.add(Label::new(RichText::new(line).small()).wrap());
         });
     }
-    let rect = ui.min_rect().with_min_y(top);
-    record(ui.ctx(), Target::Ideas, rect.with_max_y(ui.cursor().top()));
+    intent
+}
+
+/// The ideas side by side as small numbered buttons (「1 ふれあいサロン 2/4 ♡✚」),
+/// after a short heading; what each helps and its story show on hover.
+fn compact_ideas(
+    ui: &mut Ui,
+    game: &Game,
+    view: &BoardView<'_>,
+    words: &LogContext<'_>,
+    ideas: &[ConnectionId],
+) -> Option<Intent> {
+    let t = view.texts;
+    let lang = t.language();
+    let mut intent = None;
+    let small = ui.text_style_height(&TextStyle::Small);
+    ui.spacing_mut().item_spacing = vec2(4.0, 2.0);
+    ui.spacing_mut().button_padding = vec2(3.0, 1.0);
+    ui.spacing_mut().interact_size.y = small + 2.0;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.t("board.ideas_short")).small().strong());
+        for (i, &idea) in ideas.iter().enumerate() {
+            let card = game.content().connection(idea);
+            let glyphs: String = card.helps.iter().map(|w| worry_icon(*w)).collect();
+            let text = t.fmt(
+                "board.idea_chip",
+                &[
+                    ("n", &(i + 1)),
+                    ("name", &card.name.get(lang)),
+                    ("progress", &game.idea_progress(idea)),
+                    ("cost", &card.idea_cost.unwrap_or(1)),
+                    ("helps", &glyphs),
+                ],
+            );
+            let helps: Vec<String> = card
+                .helps
+                .iter()
+                .map(|w| format!("{} {}", worry_icon(*w), worry_label(t, *w)))
+                .collect();
+            let about = format!(
+                "{}\n{}\n{}",
+                t.fmt("board.create_n", &[("n", &(i + 1))]),
+                helps.join(t.t("log.list_separator")),
+                card.description.get(lang)
+            );
+            let action = Action::Create { idea };
+            let verdict = allowed(game, view, words, &action);
+            let response = small_button(ui, &text, &verdict).on_hover_text(about);
+            record(ui.ctx(), Target::Idea(i), response.rect);
+            if response.clicked() {
+                intent = Some(Intent::Act(action));
+            }
+        }
+    });
     intent
 }
 

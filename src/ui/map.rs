@@ -64,21 +64,70 @@ pub(super) fn town_map(
     if size.y > max_height {
         size = vec2(max_height * MAP_ASPECT, max_height);
     }
+    let threshold = game.collapse_threshold();
+    let loads = game.loads();
+    // The labels (painted last, so no neighbour's fill covers them): the
+    // symbol and the load on one plate each (the names are on the district
+    // panels), pushed apart where two would touch and kept inside the map.
+    let labels: Vec<(String, (f32, f32))> = districts
+        .iter()
+        .enumerate()
+        .map(|(i, district)| {
+            let load = loads.get(i).copied().unwrap_or(0);
+            let load = map_load(view.texts, load, threshold);
+            // The board names districts on their panels; a map on its own names them here.
+            let text = if named {
+                let name = words.district(DistrictId::from_index(i));
+                format!("{} {name} {load}", district.symbol)
+            } else {
+                format!("{} {load}", district.symbol)
+            };
+            (text, district.position)
+        })
+        .collect();
+    // A map on its own (the replay's) is large: its labels are body text.
+    let style = if named {
+        TextStyle::Body
+    } else {
+        TextStyle::Small
+    };
+    let font = style.resolve(ui.style());
+    let span = (max - min).max(Vec2::splat(f32::EPSILON));
+    let at = |rect: Rect| {
+        move |(x, y): (f32, f32)| {
+            rect.min + vec2((x - min.x) / span.x * size.x, (y - min.y) / span.y * size.y)
+        }
+    };
+    let placed = |rect: Rect| -> Vec<(String, Pos2)> {
+        let to_screen = at(rect);
+        labels
+            .iter()
+            .map(|(text, p)| (text.clone(), to_screen(*p)))
+            .collect()
+    };
+    // The board's map, too small to set its labels apart, is left out.
+    let trial = Rect::from_min_size(Pos2::ZERO, size);
+    let plates = place_labels(ui.painter(), &font, trial, &placed(trial));
+    let apart = plates.iter().enumerate().all(|(i, a)| {
+        plates[i + 1..].iter().all(|b| {
+            let both = a.intersect(*b);
+            both.width() <= 0.0 || both.height() <= 0.0
+        })
+    });
+    if !apart && !named {
+        return;
+    }
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let span = (max - min).max(Vec2::splat(f32::EPSILON));
-    let to_screen = |(x, y): (f32, f32)| {
-        rect.min + vec2((x - min.x) / span.x * size.x, (y - min.y) / span.y * size.y)
-    };
+    let to_screen = at(rect);
+    let labels = placed(rect);
     let painter = ui.painter_at(rect.expand(4.0));
     let body = TextStyle::Body.resolve(ui.style());
     let spacing = (body.size * 0.7).max(6.0);
     let ink = ui.visuals().strong_text_color();
     let outline = Stroke::new(if view.high_contrast { 3.0 } else { 1.5 }, ink);
-    let threshold = game.collapse_threshold();
-    let loads = game.loads();
 
     for (i, district) in districts.iter().enumerate() {
         let poly: Vec<Pos2> = district.outline.iter().map(|p| to_screen(*p)).collect();
@@ -100,32 +149,6 @@ pub(super) fn town_map(
         painter.add(Shape::closed_line(poly, stroke));
     }
 
-    // Labels last, so no neighbour's fill covers them: the symbol and the
-    // load on one plate each (the names are on the district panels), pushed
-    // apart where two would touch and kept inside the map.
-    let labels: Vec<(String, Pos2)> = districts
-        .iter()
-        .enumerate()
-        .map(|(i, district)| {
-            let load = loads.get(i).copied().unwrap_or(0);
-            let load = map_load(view.texts, load, threshold);
-            // The board names districts on their panels; a map on its own names them here.
-            let text = if named {
-                let name = words.district(DistrictId::from_index(i));
-                format!("{} {name} {load}", district.symbol)
-            } else {
-                format!("{} {load}", district.symbol)
-            };
-            (text, to_screen(district.position))
-        })
-        .collect();
-    // A map on its own (the replay's) is large: its labels are body text.
-    let style = if named {
-        TextStyle::Body
-    } else {
-        TextStyle::Small
-    };
-    let font = style.resolve(ui.style());
     let plates = place_labels(&painter, &font, rect, &labels);
     for (i, ((text, _), plate)) in labels.iter().zip(&plates).enumerate() {
         let d = DistrictId::from_index(i);

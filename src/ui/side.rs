@@ -3,7 +3,7 @@
 //! resource ideas (decks with link work), the coping-skill track and, in
 //! whatever room is left, the town map.
 
-use bevy_egui::egui::{Button, Frame, Label, RichText, Stroke, Ui, UiBuilder, vec2};
+use bevy_egui::egui::{Button, Frame, Label, RichText, Stroke, TextStyle, Ui, UiBuilder, vec2};
 
 use super::cards::connection_chip;
 use super::link_work::{ideas_panel, link_buttons, ties_text};
@@ -351,31 +351,49 @@ fn chip_grid(
 }
 
 /// The team's coping level, its ties (decks with link work) and the next
-/// unlock, in one wrapped line.
+/// unlock, in one line: where the whole unlock does not fit, only its level
+/// shows (「次の解放 6」), then nothing; the whole unlock is on hover.
 fn coping_line(ui: &mut Ui, game: &Game, view: &BoardView<'_>, compact: bool) {
     let t = view.texts;
     let lang = t.language();
-    let mut next = match game.next_unlock() {
-        Some(u) => t.fmt(
-            "board.next_unlock",
-            &[("at", &u.at), ("bonus", &u.text.get(lang))],
+    let (next, short) = match game.next_unlock() {
+        Some(u) => (
+            t.fmt(
+                "board.next_unlock",
+                &[("at", &u.at), ("bonus", &u.text.get(lang))],
+            ),
+            Some(t.fmt("board.next_unlock_at", &[("at", &u.at)])),
         ),
-        None => t.t("board.all_unlocked").to_owned(),
+        None => (t.t("board.all_unlocked").to_owned(), None),
     };
     let mut line = t.fmt("board.coping_level", &[("level", &game.coping())]);
-    let full_next = next.clone();
-    if let Some(ties) = ties_text(game, view) {
+    let linked = ties_text(game, view);
+    if let Some(ties) = &linked {
         line.push_str(&format!(" ・ {ties}"));
-        if compact {
-            // Short of room with link work's controls: the next unlock shows on hover.
-            next.clear();
+    }
+    // Short of room with link work's controls: the next unlock shows on hover.
+    let mut tries = Vec::new();
+    if !(compact && linked.is_some()) {
+        tries.push(format!("{line} ・ {next}"));
+        if let Some(short) = &short {
+            tries.push(format!("{line} ・ {short}"));
         }
     }
-    if !next.is_empty() {
-        line.push_str(&format!(" ・ {next}"));
-    }
+    let fits = |text: &str| {
+        let font = TextStyle::Small.resolve(ui.style());
+        let galley = ui
+            .painter()
+            .layout_no_wrap(text.to_owned(), font, ui.visuals().text_color());
+        galley.size().x <= ui.available_width()
+    };
+    // Without link work the line keeps the whole unlock, wrapped as before.
+    let text = if linked.is_none() {
+        tries.into_iter().next().unwrap_or(line)
+    } else {
+        tries.into_iter().find(|l| fits(l)).unwrap_or(line)
+    };
     let response = ui
-        .add(Label::new(RichText::new(line).small()).wrap())
-        .on_hover_text(full_next);
+        .add(Label::new(RichText::new(text).small()).wrap())
+        .on_hover_text(next);
     record(ui.ctx(), Target::Coping, response.rect);
 }

@@ -131,27 +131,30 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
     let left = Rect::from_min_size(pos2(area.left(), top.y), vec2(half, height));
     let right = Rect::from_min_size(pos2(area.left() + half + gap, top.y), vec2(half, height));
     region(ui, left, "cc.year_end.grew", |ui| {
+        let bottom = ui.max_rect().bottom();
         ui.label(RichText::new(t.t("year_end.needs_grew")).strong());
-        for (resident, need, _) in &summary.grew {
-            let line = t.fmt(
-                "year_end.need_line",
-                &[
-                    (
-                        "district",
-                        &words.district(content.resident(*resident).district),
-                    ),
-                    ("resident", &words.resident(*resident)),
-                    ("need", &need_text(t, content, *need)),
-                ],
-            );
-            ui.add(Label::new(format!("＋ {line}")).wrap());
-        }
-        if summary.grew.is_empty() {
-            ui.add(Label::new(t.t("year_end.needs_grew_none")).wrap());
-        }
-        if !summary.drifted.is_empty() {
-            ui.label(RichText::new(t.t("year_end.drifted")).strong());
-            for r in &summary.drifted {
+        let grew: Vec<String> = summary
+            .grew
+            .iter()
+            .map(|(resident, need, _)| {
+                let line = t.fmt(
+                    "year_end.need_line",
+                    &[
+                        (
+                            "district",
+                            &words.district(content.resident(*resident).district),
+                        ),
+                        ("resident", &words.resident(*resident)),
+                        ("need", &need_text(t, content, *need)),
+                    ],
+                );
+                format!("＋ {line}")
+            })
+            .collect();
+        let drifted: Vec<String> = summary
+            .drifted
+            .iter()
+            .map(|r| {
                 let line = t.fmt(
                     "year_end.drifted_line",
                     &[
@@ -159,11 +162,34 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
                         ("resident", &words.resident(*r)),
                     ],
                 );
-                ui.add(Label::new(format!("！ {line}")).wrap());
-            }
+                format!("！ {line}")
+            })
+            .collect();
+        // Who drifted back keeps room for its heading and two lines.
+        let drifted_room = if drifted.is_empty() {
+            0.0
+        } else {
+            let heading = height_of(ui, t.t("year_end.drifted"));
+            heading
+                + drifted
+                    .iter()
+                    .take(2)
+                    .map(|l| height_of(ui, l))
+                    .sum::<f32>()
+        };
+        if grew.is_empty() {
+            ui.add(Label::new(t.t("year_end.needs_grew_none")).wrap());
+        }
+        let room = bottom - ui.cursor().top() - drifted_room;
+        capped_lines(ui, &grew, room, view);
+        if !drifted.is_empty() {
+            ui.label(RichText::new(t.t("year_end.drifted")).strong());
+            let room = bottom - ui.cursor().top();
+            capped_lines(ui, &drifted, room, view);
         }
     });
     region(ui, right, "cc.year_end.achieved", |ui| {
+        let bottom = ui.max_rect().bottom();
         ui.label(RichText::new(t.t("year_end.achieved")).strong());
         let count = summary.connected.len();
         ui.add(
@@ -174,32 +200,34 @@ pub fn year_end_summary(ui: &mut Ui, game: &Game, summary: &YearEnd, view: &Boar
             ))
             .wrap(),
         );
-        for r in &summary.connected {
-            ui.add(Label::new(format!("✓ {}", words.resident(*r))).wrap());
-        }
+        let mut after = Vec::new();
         if content.link_work() {
-            ui.add(
-                Label::new(t.fmt_count(
-                    "year_end.ties_this_year",
-                    u64::from(summary.ties),
-                    &[
-                        ("count", &summary.ties),
-                        ("informal", &summary.informal_ties),
-                    ],
-                ))
-                .wrap(),
-            );
+            after.push(t.fmt_count(
+                "year_end.ties_this_year",
+                u64::from(summary.ties),
+                &[
+                    ("count", &summary.ties),
+                    ("informal", &summary.informal_ties),
+                ],
+            ));
         }
         let total = game.connected_residents().len();
-        ui.add(
-            Label::new(t.fmt_count(
-                "year_end.connected_total",
-                total as u64,
-                &[("count", &total)],
-            ))
-            .wrap(),
-        );
-        ui.add(Label::new(t.fmt("board.coping_level", &[("level", &game.coping())])).wrap());
+        after.push(t.fmt_count(
+            "year_end.connected_total",
+            total as u64,
+            &[("count", &total)],
+        ));
+        after.push(t.fmt("board.coping_level", &[("level", &game.coping())]));
+        let names: Vec<String> = summary
+            .connected
+            .iter()
+            .map(|r| format!("✓ {}", words.resident(*r)))
+            .collect();
+        let room = bottom - ui.cursor().top() - after.iter().map(|l| height_of(ui, l)).sum::<f32>();
+        capped_lines(ui, &names, room, view);
+        for line in after {
+            ui.add(Label::new(line).wrap());
+        }
     });
     let button_rect = Rect::from_center_size(
         pos2(area.center().x, area.bottom() - button_room / 2.0),
@@ -300,4 +328,38 @@ fn district_tiles(
     }
     let used = Rect::from_min_max(ui.cursor().left_top(), pos2(left + across, top - gap));
     ui.allocate_rect(used, bevy_egui::egui::Sense::hover());
+}
+
+/// The height `text` takes as a wrapped body line in `ui`, with the gap after it.
+fn height_of(ui: &Ui, text: &str) -> f32 {
+    let font = TextStyle::Body.resolve(ui.style());
+    let galley = ui.painter().layout(
+        text.to_owned(),
+        font,
+        ui.visuals().text_color(),
+        ui.available_width(),
+    );
+    galley.size().y + ui.spacing().item_spacing.y
+}
+
+/// `lines` as wrapped labels, as many as fit in `room` points of height;
+/// the rest are counted on one last line (「ほか3人」, "and 3 more").
+fn capped_lines(ui: &mut Ui, lines: &[String], room: f32, view: &BoardView<'_>) {
+    let more = |left: usize| view.texts.fmt("year_end.more", &[("count", &left)]);
+    let mut used = 0.0;
+    for (i, line) in lines.iter().enumerate() {
+        let h = height_of(ui, line);
+        let left = lines.len() - i - 1;
+        let tail = if left > 0 {
+            height_of(ui, &more(left))
+        } else {
+            0.0
+        };
+        if used + h + tail > room {
+            ui.add(Label::new(more(lines.len() - i)).wrap());
+            return;
+        }
+        ui.add(Label::new(line.as_str()).wrap());
+        used += h;
+    }
 }
