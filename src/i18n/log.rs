@@ -384,8 +384,9 @@ pub fn describe(event: &Event, ctx: &LogContext<'_>) -> String {
             resident,
             ties,
             informal,
-        } => t.fmt(
+        } => t.fmt_count(
             "log.tied",
+            u64::from(*ties),
             &[
                 ("year", year),
                 ("resident", &ctx.resident(*resident)),
