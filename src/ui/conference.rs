@@ -4,7 +4,7 @@
 //! while the picked cards still lead to one. Confirm is enabled when the
 //! rules accept the set.
 
-use bevy_egui::egui::{Button, Checkbox, Key, Label, Modifiers, RichText, Ui};
+use bevy_egui::egui::{Checkbox, Key, Label, Modifiers, RichText, Ui};
 
 use super::cards::{need_list, need_text};
 use super::{BoardUi, BoardView, DIGITS, Intent, allowed, worry_icon};
@@ -154,16 +154,10 @@ pub fn conference_dialog(
         Err(why) => format!("× {why}"),
     };
     ui.add(Label::new(RichText::new(status).strong()).wrap());
-    ui.horizontal_wrapped(|ui| {
-        let response = ui.add_enabled(verdict.is_ok(), Button::new(t.t("conference.confirm")));
-        let response = match &verdict {
-            Err(reason) => response.on_disabled_hover_text(reason.as_str()),
-            Ok(()) => response,
-        };
-        confirm |= response.clicked();
-        cancel |= ui.button(t.t("prescribe.cancel")).clicked();
-    });
-    ui.add(Label::new(RichText::new(t.t("conference.keys")).small().weak()).wrap());
+    let (clicked, cancelled) =
+        super::prescribe::confirm_row(ui, t, &verdict, "conference.confirm", "conference.keys");
+    confirm |= clicked;
+    cancel |= cancelled;
 
     if confirm && verdict.is_ok() {
         state.conferring = None;

@@ -6,7 +6,7 @@ use bevy_egui::egui::{Button, Key, Label, Modifiers, RichText, Ui};
 use super::cards::{need_list, need_text};
 use super::{BoardUi, BoardView, DIGITS, Intent, allowed, worry_icon};
 use crate::content::{ConnectionId, partial_assign};
-use crate::i18n::worry_label;
+use crate::i18n::{Texts, worry_label};
 use crate::rules::{Action, Game};
 
 /// Draws the dialog for the resident of [`BoardUi::prescribing`] (nothing
@@ -146,16 +146,9 @@ pub fn prescribe_dialog(
         format!("✓ {}", t.t("prescribe.all_met"))
     };
     ui.add(Label::new(RichText::new(status).strong()).wrap());
-    ui.horizontal_wrapped(|ui| {
-        let response = ui.add_enabled(verdict.is_ok(), Button::new(t.t("prescribe.confirm")));
-        let response = match &verdict {
-            Err(reason) => response.on_disabled_hover_text(reason.as_str()),
-            Ok(()) => response,
-        };
-        confirm |= response.clicked();
-        cancel |= ui.button(t.t("prescribe.cancel")).clicked();
-    });
-    ui.add(Label::new(RichText::new(t.t("prescribe.keys")).small().weak()).wrap());
+    let (clicked, cancelled) = confirm_row(ui, t, &verdict, "prescribe.confirm", "prescribe.keys");
+    confirm |= clicked;
+    cancel |= cancelled;
 
     if confirm && verdict.is_ok() {
         state.prescribing = None;
@@ -175,4 +168,28 @@ pub fn prescribe_dialog(
         ui.ctx().request_repaint();
     }
     None
+}
+
+/// A card dialog's last rows: its confirm button (enabled only when the
+/// rules allow the action, with their reason on hover), Cancel, and the
+/// dialog's keys. Returns (confirm clicked, cancel clicked).
+pub(super) fn confirm_row(
+    ui: &mut Ui,
+    t: &Texts,
+    verdict: &Result<(), String>,
+    confirm_key: &str,
+    keys_key: &str,
+) -> (bool, bool) {
+    let mut clicked = (false, false);
+    ui.horizontal_wrapped(|ui| {
+        let response = ui.add_enabled(verdict.is_ok(), Button::new(t.t(confirm_key)));
+        let response = match verdict {
+            Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+            Ok(()) => response,
+        };
+        clicked.0 = response.clicked();
+        clicked.1 = ui.button(t.t("prescribe.cancel")).clicked();
+    });
+    ui.add(Label::new(RichText::new(t.t(keys_key)).small().weak()).wrap());
+    clicked
 }
