@@ -59,38 +59,22 @@ fn ron_str(s: &str) -> String {
 /// `connections.ron` format. Each card's name and description are written
 /// in every language of the deck (`languages`), to be translated.
 pub fn draft_connections(session_id: &str, languages: &[String], proposals: &[Proposal]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// Local connection cards proposed in the debrief of session {session_id}.\n\
-         // Check the wording (every language holds the text as typed), then copy the\n\
-         // Connection(...) entries into your deck's connections.ron and run\n\
-         // `community-coping validate` on the deck."
-    );
-    out.push_str("Connections(\n    specialities: [],\n    connections: [\n");
-    let text = |s: &str| {
-        let parts: Vec<String> = languages
-            .iter()
-            .map(|l| format!("{}: {}", ron_str(l), ron_str(s)))
-            .collect();
-        format!("{{{}}}", parts.join(", "))
-    };
-    for (i, p) in proposals.iter().enumerate() {
-        let specialities: Vec<String> = p.specialities.iter().map(|s| ron_str(s)).collect();
-        let helps: Vec<String> = p.helps.iter().map(|w| format!("{w:?}")).collect();
-        let _ = writeln!(
-            out,
-            "        Connection(\n            id: {},\n            name: {},\n            kind: {},\n            specialities: [{}],\n            helps: [{}],\n            description: {},\n        ),",
-            ron_str(&format!("local-{}-{:02}", short_id(session_id), i + 1)),
-            text(&p.name),
-            if p.public { "Public" } else { "Informal" },
-            specialities.join(", "),
-            helps.join(", "),
-            text(&p.description),
-        );
-    }
-    out.push_str("    ],\n)\n");
-    out
+    draft(
+        &format!(
+            "// Local connection cards proposed in the debrief of session {session_id}.\n\
+             // Check the wording (every language holds the text as typed), then copy the\n\
+             // Connection(...) entries into your deck's connections.ron and run\n\
+             // `community-coping validate` on the deck."
+        ),
+        "Connections(\n    specialities: [],\n    connections: [\n",
+        &Draft {
+            record: "Connection",
+            id: format!("local-{}", short_id(session_id)),
+            cost: None,
+        },
+        languages,
+        proposals,
+    )
 }
 
 /// The draft ideas file for `proposals`, in the deck's `ideas.ron` format:
@@ -99,15 +83,43 @@ pub fn draft_connections(session_id: &str, languages: &[String], proposals: &[Pr
 /// and having the specialities the proposal names. Ids (`idea-<session>-NN`)
 /// never clash with the draft connections' (`local-…`).
 pub fn draft_ideas(session_id: &str, languages: &[String], proposals: &[Proposal]) -> String {
+    draft(
+        &format!(
+            "// Resource ideas proposed in the debrief of session {session_id}: places and\n\
+             // people the town could create (創る). Check the wording (every language holds\n\
+             // the text as typed) and the costs, then add them to a deck with\n\
+             // `community-coping ideas add THIS-FILE --into DECK-FOLDER`."
+        ),
+        "Ideas(\n    ideas: [\n",
+        &Draft {
+            record: "Idea",
+            id: format!("idea-{}", short_id(session_id)),
+            cost: Some(DRAFT_IDEA_COST),
+        },
+        languages,
+        proposals,
+    )
+}
+
+/// How one kind of draft writes each proposal: its record name, the id
+/// prefix (a number follows) and, for ideas, the cost.
+struct Draft {
+    record: &'static str,
+    id: String,
+    cost: Option<u8>,
+}
+
+/// A draft deck file: the comment, the opening, one record per proposal.
+fn draft(
+    comment: &str,
+    opening: &str,
+    kind: &Draft,
+    languages: &[String],
+    proposals: &[Proposal],
+) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// Resource ideas proposed in the debrief of session {session_id}: places and\n\
-         // people the town could create (創る). Check the wording (every language holds\n\
-         // the text as typed) and the costs, then add them to a deck with\n\
-         // `community-coping ideas add THIS-FILE --into DECK-FOLDER`."
-    );
-    out.push_str("Ideas(\n    ideas: [\n");
+    let _ = writeln!(out, "{comment}");
+    out.push_str(opening);
     let text = |s: &str| {
         let parts: Vec<String> = languages
             .iter()
@@ -118,10 +130,14 @@ pub fn draft_ideas(session_id: &str, languages: &[String], proposals: &[Proposal
     for (i, p) in proposals.iter().enumerate() {
         let specialities: Vec<String> = p.specialities.iter().map(|s| ron_str(s)).collect();
         let helps: Vec<String> = p.helps.iter().map(|w| format!("{w:?}")).collect();
+        let cost = kind
+            .cost
+            .map_or_else(String::new, |c| format!("            cost: {c},\n"));
         let _ = writeln!(
             out,
-            "        Idea(\n            id: {},\n            name: {},\n            kind: {},\n            specialities: [{}],\n            helps: [{}],\n            description: {},\n            cost: {DRAFT_IDEA_COST},\n        ),",
-            ron_str(&format!("idea-{}-{:02}", short_id(session_id), i + 1)),
+            "        {}(\n            id: {},\n            name: {},\n            kind: {},\n            specialities: [{}],\n            helps: [{}],\n            description: {},\n{cost}        ),",
+            kind.record,
+            ron_str(&format!("{}-{:02}", kind.id, i + 1)),
             text(&p.name),
             if p.public { "Public" } else { "Informal" },
             specialities.join(", "),
