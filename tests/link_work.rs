@@ -911,3 +911,45 @@ fn decks_without_the_mechanics_refuse_them_by_name() {
             .contains("case conference")
     );
 }
+
+/// The board's quick question — can a case conference include these cards?
+/// — answers exactly as the full list of legal conference sets does, in
+/// every state of bot games on the link-work deck (with empty, single and
+/// paired picks).
+#[test]
+fn the_quick_conference_check_agrees_with_the_listed_sets() {
+    use community_coping::bots::Bot;
+    use community_coping::rules::BotKind;
+    let c = linkwork();
+    let mut compared = 0;
+    for seed in 0..6 {
+        let s = setup(seed, &ROLES);
+        let mut g = Game::new(Arc::clone(&c), s).expect("setup");
+        let mut bots: Vec<Bot> = (0..g.seats().len())
+            .map(|i| Bot::new(BotKind::Heuristic, seed, i))
+            .collect();
+        for _ in 0..300 {
+            if g.is_over() {
+                break;
+            }
+            let seat = g.current_seat();
+            let pool = g.pooled_hands();
+            for r in g.revealed_in_town().collect::<Vec<_>>() {
+                let sets = g.conferences(seat, r);
+                assert_eq!(g.conference_extends(seat, r, &[]), !sets.is_empty());
+                for (i, a) in pool.iter().enumerate() {
+                    let with_a = sets.iter().any(|s| s.contains(a));
+                    assert_eq!(g.conference_extends(seat, r, &[*a]), with_a, "{a:?}");
+                    for b in &pool[i + 1..] {
+                        let both = sets.iter().any(|s| s.contains(a) && s.contains(b));
+                        assert_eq!(g.conference_extends(seat, r, &[*a, *b]), both);
+                        compared += 1;
+                    }
+                }
+            }
+            let action = bots[seat].choose(&g, seat);
+            g.act(seat, &action).expect("a bot's action is legal");
+        }
+    }
+    assert!(compared > 1000, "only {compared} pairs compared");
+}

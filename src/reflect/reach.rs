@@ -42,7 +42,7 @@ pub(super) fn reach(game: &Game, r: ResidentId) -> Reach {
     if hand_fits && game.trust_left(r) == 0 {
         return Reach::Hand;
     }
-    if (0..seats).any(|s| !game.conferences(s, r).is_empty()) {
+    if (0..seats).any(|s| game.conference_extends(s, r, &[])) {
         return Reach::Conference;
     }
     if hand_fits {

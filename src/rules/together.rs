@@ -141,6 +141,48 @@ impl Game {
         self.hands.iter().flatten().copied().collect()
     }
 
+    /// Whether some set [`Game::conferences`] lists for `seat` and `r`
+    /// holds every card of `chosen`; with `chosen` empty, whether any does.
+    /// Found by matching, not by listing: a crowded late game can have
+    /// hundreds of thousands of sets, and the board asks this every frame.
+    pub fn conference_extends(&self, seat: usize, r: ResidentId, chosen: &[ConnectionId]) -> bool {
+        if self.params.conference_cost.is_none() || self.seats.len() < 2 {
+            return false;
+        }
+        let (needs, _) = self.needs_for(seat, r);
+        let content = &self.content;
+        let pool: Vec<ConnectionId> = self
+            .pooled_hands()
+            .into_iter()
+            .filter(|c| needs.iter().any(|n| content.connection(*c).meets(*n)))
+            .collect();
+        let distinct = chosen
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !chosen[..i].contains(c));
+        if chosen.len() > needs.len() || !distinct || chosen.iter().any(|c| !pool.contains(c)) {
+            return false;
+        }
+        let fits = |forced: &[ConnectionId]| completes(self, &needs, &pool, forced);
+        let mut holders: Vec<usize> = chosen.iter().filter_map(|c| self.holder(*c)).collect();
+        holders.sort_unstable();
+        holders.dedup();
+        match holders.as_slice() {
+            [] => pool.iter().any(|a| {
+                pool.iter()
+                    .any(|b| self.holder(*b) != self.holder(*a) && fits(&[*a, *b]))
+            }),
+            [h] => pool.iter().any(|c| {
+                self.holder(*c) != Some(*h) && {
+                    let mut with = chosen.to_vec();
+                    with.push(*c);
+                    fits(&with)
+                }
+            }),
+            _ => fits(chosen),
+        }
+    }
+
     /// Every set of pooled cards, from at least two seats, that a case
     /// conference called by `seat` could meet resident `r`'s needs with
     /// (each in pooled order); empty when the deck has no conferences.
@@ -154,4 +196,50 @@ impl Game {
             cards.iter().any(|c| self.holder(*c) != first)
         })
     }
+}
+
+/// Whether `needs` can all be met, one card each, by cards of `pool`, with
+/// every card of `forced` among them.
+fn completes(
+    game: &Game,
+    needs: &[crate::content::Need],
+    pool: &[ConnectionId],
+    forced: &[ConnectionId],
+) -> bool {
+    /// Gives each forced card a need of its own, then matches the rest.
+    fn place(
+        game: &Game,
+        needs: &[crate::content::Need],
+        others: &[ConnectionId],
+        forced: &[ConnectionId],
+        used: &mut Vec<bool>,
+    ) -> bool {
+        let content = game.content();
+        let Some((&card, rest)) = forced.split_first() else {
+            let left: Vec<crate::content::Need> = needs
+                .iter()
+                .zip(used.iter())
+                .filter(|(_, u)| !**u)
+                .map(|(n, _)| *n)
+                .collect();
+            let cards = others.iter().map(|c| content.connection(*c));
+            return crate::content::partial_assign(&left, cards).is_complete();
+        };
+        for i in 0..needs.len() {
+            if !used[i] && content.connection(card).meets(needs[i]) {
+                used[i] = true;
+                if place(game, needs, others, rest, used) {
+                    return true;
+                }
+                used[i] = false;
+            }
+        }
+        false
+    }
+    let others: Vec<ConnectionId> = pool
+        .iter()
+        .copied()
+        .filter(|c| !forced.contains(c))
+        .collect();
+    place(game, needs, &others, forced, &mut vec![false; needs.len()])
 }

@@ -27,20 +27,18 @@ pub fn conference_dialog(
     let t = view.texts;
     let content = game.content();
     let seat = game.current_seat();
-    let sets = game.conferences(seat, resident);
     // Every card of some legal set, in pooled order: the only ones listed.
     let listed: Vec<ConnectionId> = game
         .pooled_hands()
         .into_iter()
-        .filter(|c| sets.iter().any(|s| s.contains(c)))
+        .filter(|c| game.conference_extends(seat, resident, &[*c]))
         .collect();
     let chosen: Vec<ConnectionId> = listed
         .iter()
         .copied()
         .filter(|c| state.conference_chosen().contains(c))
         .collect();
-    let leads_on =
-        |with: &[ConnectionId]| sets.iter().any(|set| with.iter().all(|c| set.contains(c)));
+    let leads_on = |with: &[ConnectionId]| game.conference_extends(seat, resident, with);
     let (needs, waived) = game.needs_for(seat, resident);
     let matching = partial_assign(&needs, chosen.iter().map(|c| content.connection(*c)));
     let action = Action::Conference {

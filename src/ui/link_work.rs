@@ -54,7 +54,7 @@ pub(super) fn conference_openable(
     };
     match game.check(seat, &probe) {
         Ok(()) => Ok(()),
-        Err(RuleError::ConferenceNeedsTwoSeats) if !game.conferences(seat, r).is_empty() => Ok(()),
+        Err(RuleError::ConferenceNeedsTwoSeats) if game.conference_extends(seat, r, &[]) => Ok(()),
         Err(RuleError::ConferenceNeedsTwoSeats) => {
             Err(view.texts.t("board.no_conference_set").to_owned())
         }
