@@ -308,12 +308,11 @@ impl Game {
                     self.refuse(seat, *resident, ev);
                     return;
                 }
-                let (_, waived) = self.needs_for(seat, *resident);
                 for c in cards {
                     self.take_from_hand(seat, *c);
                     self.spend(*c, ev);
                 }
-                self.connect_resident(seat, *resident, cards, waived, ev);
+                self.connect_resident(seat, *resident, cards, ev);
             }
             Action::Visit { resident } => self.visit(seat, *resident, ev),
             Action::Pass { card, to } => self.pass(seat, *card, *to, ev),

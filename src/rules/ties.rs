@@ -8,27 +8,21 @@ use super::state::{Game, ResidentPlace};
 use crate::content::{ConnectionId, ConnectionKind, Need, Progress, ResidentId, assign};
 
 impl Game {
-    /// Connects resident `r` with `cards` (already out of the hands): the
-    /// one place a resident leaves the town for good or for a while.
+    /// Connects resident `r` with `cards` (already out of the hands), for
+    /// `seat`, whose role's waiver applies: the one place a resident leaves
+    /// the town for good or for a while.
     pub(super) fn connect_resident(
         &mut self,
         seat: usize,
         r: ResidentId,
         cards: &[ConnectionId],
-        waived: Option<Need>,
         ev: &mut Vec<Event>,
     ) {
         if let ResidentPlace::Town(d) = self.residents[r.index()].place {
             self.town[d.index()].retain(|x| *x != r);
         }
         // The need each card meets (checked: the cards fit the needs).
-        let (needs, _) = self.needs_waiving(
-            r,
-            waived.and_then(|n| match n {
-                Need::Worry(w) => Some(w),
-                Need::Speciality(_) => None,
-            }),
-        );
+        let (needs, waived) = self.needs_for(seat, r);
         let matching = assign(&needs, cards.iter().map(|c| self.content.connection(*c)));
         let met: Vec<Need> = (0..cards.len())
             .filter_map(|i| {

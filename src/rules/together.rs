@@ -125,14 +125,13 @@ impl Game {
             resident: r,
             seats,
         });
-        let (_, waived) = self.needs_for(seat, r);
         for c in cards {
             if let Some(h) = self.holder(*c) {
                 self.take_from_hand(h, *c);
                 self.spend(*c, ev);
             }
         }
-        self.connect_resident(seat, r, cards, waived, ev);
+        self.connect_resident(seat, r, cards, ev);
     }
 
     /// Every card of every hand, seat by seat in hand order: what a case
