@@ -380,6 +380,9 @@ pub struct Content {
     pub(crate) roles: Vec<Role>,
     pub(crate) events: Vec<EventCard>,
     pub(crate) progress: Progress,
+    /// Whether the deck uses any rule of link work, worked out once when
+    /// the deck is validated (the rules ask it on every digest).
+    pub(crate) link_work: bool,
     pub(crate) hash: String,
 }
 
@@ -486,6 +489,11 @@ impl Content {
     /// Whether the deck uses any rule of link work beyond the first
     /// edition's: a deck that does not plays exactly as it always did.
     pub fn link_work(&self) -> bool {
+        self.link_work
+    }
+
+    /// Works out [`Content::link_work`] from the deck's data.
+    pub(crate) fn uses_link_work(&self) -> bool {
         self.progress != Progress::Residents
             || self.difficulties.iter().any(|d| d.params.link_work())
             || self.residents.iter().any(Resident::link_work)

@@ -351,7 +351,7 @@ impl<'a> Validator<'a> {
         }
 
         let hash = content_hash(self.src, &scenario.files);
-        Some(Content {
+        let mut content = Content {
             id: scenario.id.clone(),
             version: scenario.version,
             title,
@@ -374,8 +374,11 @@ impl<'a> Validator<'a> {
                 RawProgress::Residents => Progress::Residents,
                 RawProgress::Ties => Progress::Ties,
             },
+            link_work: false,
             hash,
-        })
+        };
+        content.link_work = content.uses_link_work();
+        Some(content)
     }
 
     fn check_languages(&mut self, sf: &FileCtx<'_>, s: &RawScenario) {
