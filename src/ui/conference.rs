@@ -4,10 +4,10 @@
 //! while the picked cards still lead to one. Confirm is enabled when the
 //! rules accept the set.
 
-use bevy_egui::egui::{Checkbox, Key, Label, Modifiers, RichText, Ui};
+use bevy_egui::egui::{Checkbox, Label, RichText, Ui};
 
 use super::cards::{need_list, need_text};
-use super::{BoardUi, BoardView, DIGITS, Intent, allowed, worry_icon};
+use super::{BoardUi, BoardView, Intent, allowed, worry_icon};
 use crate::content::{ConnectionId, partial_assign};
 use crate::rules::{Action, Game};
 
@@ -47,19 +47,7 @@ pub fn conference_dialog(
     };
     let verdict = allowed(game, view, &words, &action);
 
-    let mut toggle: Option<ConnectionId> = None;
-    let mut confirm = false;
-    let mut cancel = false;
-    ui.input_mut(|i| {
-        if let Some(k) = DIGITS
-            .iter()
-            .position(|key| i.consume_key(Modifiers::NONE, *key))
-        {
-            toggle = listed.get(k).copied();
-        }
-        confirm = i.consume_key(Modifiers::NONE, Key::Enter);
-        cancel = i.consume_key(Modifiers::NONE, Key::Escape);
-    });
+    let (mut toggle, mut confirm, mut cancel) = super::prescribe::dialog_keys(ui, &listed);
 
     let card = content.resident(resident);
     let cost = game.conference_cost().unwrap_or(0);

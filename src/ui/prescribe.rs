@@ -40,19 +40,7 @@ pub fn prescribe_dialog(
     let verdict = allowed(game, view, &words, &action);
 
     // Keys first, so a toggle shows in this very frame's next pass.
-    let mut toggle: Option<ConnectionId> = None;
-    let mut confirm = false;
-    let mut cancel = false;
-    ui.input_mut(|i| {
-        if let Some(k) = DIGITS
-            .iter()
-            .position(|key| i.consume_key(Modifiers::NONE, *key))
-        {
-            toggle = hand.get(k).copied();
-        }
-        confirm = i.consume_key(Modifiers::NONE, Key::Enter);
-        cancel = i.consume_key(Modifiers::NONE, Key::Escape);
-    });
+    let (mut toggle, mut confirm, mut cancel) = dialog_keys(ui, hand);
 
     let card = content.resident(resident);
     ui.heading(t.fmt(
@@ -168,6 +156,23 @@ pub fn prescribe_dialog(
         ui.ctx().request_repaint();
     }
     None
+}
+
+/// A card dialog's keys: a digit toggles that card of `listed`, Enter
+/// confirms, Esc cancels. Returns (card toggled, confirm, cancel).
+pub(super) fn dialog_keys(
+    ui: &mut Ui,
+    listed: &[ConnectionId],
+) -> (Option<ConnectionId>, bool, bool) {
+    ui.input_mut(|i| {
+        let toggle = DIGITS
+            .iter()
+            .position(|key| i.consume_key(Modifiers::NONE, *key))
+            .and_then(|k| listed.get(k).copied());
+        let confirm = i.consume_key(Modifiers::NONE, Key::Enter);
+        let cancel = i.consume_key(Modifiers::NONE, Key::Escape);
+        (toggle, confirm, cancel)
+    })
 }
 
 /// A card dialog's last rows: its confirm button (enabled only when the
